@@ -1,0 +1,19 @@
+package dev.mobjectsync;
+
+/** Names of the headers and exchange properties the routes share, in one place. */
+public final class Headers {
+
+    /** (operation, type) of a valid record: the aggregation's correlation key. */
+    public static final String BATCH_KEY = "MobjectSyncBatchKey";
+
+    /** Which channel an outcome goes to: {@link #SUCCESS} or {@link #DEAD_LETTER}. */
+    public static final String CHANNEL = "MobjectSyncChannel";
+    public static final String SUCCESS = "success";
+    public static final String DEAD_LETTER = "dead-letter";
+
+    /** The batch being sent, kept while the body becomes the request and then the answer. */
+    public static final String BATCH = "MobjectSyncBatch";
+
+    private Headers() {
+    }
+}

@@ -1,0 +1,72 @@
+package dev.mobjectsync.batch;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.mobjectsync.record.SyncRecord;
+
+/**
+ * Records bound for one syncMObjects call: one operation, one type, no Marketo key twice.
+ * Serializable so that a persistent aggregation repository can hold it.
+ */
+public class Batch implements Serializable {
+
+    private final String batchId = UUID.randomUUID().toString();
+    private final String operation;
+    private final String type;
+    private final List<SyncRecord> records = new ArrayList<>();
+    private final Set<String> marketoKeys = new HashSet<>();
+
+    public Batch(String operation, String type) {
+        this.operation = operation;
+        this.type = type;
+    }
+
+    public static Batch of(SyncRecord first) {
+        Batch batch = new Batch(first.operation(), first.type());
+        batch.add(first);
+        return batch;
+    }
+
+    public void add(SyncRecord record) {
+        if (!record.operation().equals(operation) || !record.type().equals(type)) {
+            throw new IllegalArgumentException("record " + record.recordId() + " (" + record.batchKey()
+                    + ") does not belong in a " + operation + ":" + type + " batch");
+        }
+        String key = record.marketoKey();
+        if (key != null && !marketoKeys.add(key)) {
+            throw new IllegalArgumentException("batch already holds an object with key " + key);
+        }
+        records.add(record);
+    }
+
+    /** True when the record's Marketo key is already in this batch: it must wait for the next one. */
+    public boolean holdsKeyOf(SyncRecord record) {
+        String key = record.marketoKey();
+        return key != null && marketoKeys.contains(key);
+    }
+
+    public String batchId() {
+        return batchId;
+    }
+
+    public String operation() {
+        return operation;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public List<SyncRecord> records() {
+        return records;
+    }
+
+    public int size() {
+        return records.size();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.mobjectsync.config;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A secret read from configuration. It never prints itself, so it cannot leak through a log line,
+ * an exception message or a dead-letter record by accident; only {@link #bytes()} reveals it.
+ */
+public final class Secret {
+
+    private final String value;
+
+    private Secret(String value) {
+        this.value = value;
+    }
+
+    public static Secret of(String value) {
+        return new Secret(value);
+    }
+
+    public byte[] bytes() {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public boolean isBlank() {
+        return value.isBlank();
+    }
+
+    @Override
+    public String toString() {
+        return "*****";
+    }
+}

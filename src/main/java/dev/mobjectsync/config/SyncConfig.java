@@ -1,0 +1,116 @@
+package dev.mobjectsync.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * Every {@code mobject-sync.*} key, validated at start-up. Defaults live in
+ * {@code src/main/resources/application.properties}; the README's configuration reference lists them.
+ */
+@ConfigMapping(prefix = "mobject-sync")
+public interface SyncConfig {
+
+    /** Marketo accepts at most this many MObjects in one syncMObjects call. */
+    int MARKETO_MAX_BATCH = 100;
+
+    Marketo marketo();
+
+    Batch batch();
+
+    @WithName("default-operation")
+    @Pattern(regexp = "INSERT|UPDATE|UPSERT", message = "must be one of INSERT, UPDATE, UPSERT")
+    String defaultOperation();
+
+    Validation validation();
+
+    Results results();
+
+    Sources sources();
+
+    Channels channels();
+
+    Simulator simulator();
+
+    interface Marketo {
+        @Pattern(regexp = "soap", message = "must be soap (the only gateway so far)")
+        String api();
+
+        @NotBlank
+        String endpoint();
+
+        @WithName("user-id")
+        @NotBlank
+        String userId();
+
+        @WithName("secret-key")
+        Secret secretKey();
+
+        Duration timeout();
+    }
+
+    interface Batch {
+        @Min(value = 1, message = "must be at least 1")
+        @Max(value = MARKETO_MAX_BATCH, message = "must be at most 100: Marketo accepts at most 100 objects per syncMObjects call")
+        int size();
+
+        Duration timeout();
+    }
+
+    interface Validation {
+        @WithName("max-field-length")
+        @Min(1)
+        int maxFieldLength();
+    }
+
+    interface Results {
+        /** Where records that Marketo answers SKIPPED go: {@code dead-letter} (default) or {@code success}. */
+        @WithName("skipped-to")
+        @Pattern(regexp = "dead-letter|success", message = "must be dead-letter or success")
+        String skippedTo();
+    }
+
+    interface Sources {
+        FileSource file();
+    }
+
+    interface FileSource {
+        boolean enabled();
+
+        @NotBlank
+        String inbox();
+    }
+
+    /** Camel endpoint URIs of the two channels every record leaves through. */
+    interface Channels {
+        @NotBlank
+        String success();
+
+        @WithName("dead-letter")
+        @NotBlank
+        String deadLetter();
+    }
+
+    interface Simulator {
+        boolean enabled();
+
+        @WithName("user-id")
+        Optional<String> userId();
+
+        @WithName("secret-key")
+        Optional<Secret> secretKey();
+
+        @WithName("seed-file")
+        Optional<String> seedFile();
+
+        @WithName("timestamp-tolerance")
+        Duration timestampTolerance();
+    }
+}

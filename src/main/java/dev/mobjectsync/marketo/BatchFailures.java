@@ -1,0 +1,20 @@
+package dev.mobjectsync.marketo;
+
+import java.util.List;
+
+import dev.mobjectsync.batch.Batch;
+import dev.mobjectsync.outcome.Failure;
+import dev.mobjectsync.outcome.RecordOutcome;
+
+/** A whole batch that failed as one: every record gets the same failure, so none goes missing. */
+public final class BatchFailures {
+
+    private BatchFailures() {
+    }
+
+    public static List<RecordOutcome> allFailed(Batch batch, Failure failure) {
+        return batch.records().stream()
+                .map(record -> RecordOutcome.failed(record.json(), null, record.source(), failure))
+                .toList();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.mobjectsync.marketo;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.transport.http.HTTPException;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+import dev.mobjectsync.outcome.Stage;
+
+/**
+ * Reads a failed call's exception: a SOAP fault yields Marketo's code from
+ * {@code detail/serviceException/code} (or the {@code "20014 - …"} faultstring), anything else is a
+ * transport error with a code of its own. Classification is by fault code, never by HTTP status.
+ */
+public class FaultClassifier {
+
+    private static final Pattern CODE_IN_FAULTSTRING = Pattern.compile("^(\\d{5}) - (.*)$");
+
+    public MarketoFault classify(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SoapFault fault) {
+                return soapFault(fault);
+            }
+            if (t instanceof HTTPException http) {
+                return new MarketoFault(Stage.TRANSPORT, "HTTP_" + http.getResponseCode(), http.getMessage());
+            }
+            if (t instanceof ConnectException) {
+                return new MarketoFault(Stage.TRANSPORT, "CONNECTION_REFUSED", t.getMessage());
+            }
+            if (t instanceof SocketTimeoutException || t instanceof HttpTimeoutException) {
+                return new MarketoFault(Stage.TRANSPORT, "TIMEOUT", t.getMessage());
+            }
+        }
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return new MarketoFault(Stage.TRANSPORT, "CALL_FAILED", root.getClass().getSimpleName() + ": " + root.getMessage());
+    }
+
+    private static MarketoFault soapFault(SoapFault fault) {
+        Element serviceException = child(fault.getDetail(), "serviceException");
+        String code = text(child(serviceException, "code"));
+        String message = text(child(serviceException, "message"));
+        Matcher m = CODE_IN_FAULTSTRING.matcher(String.valueOf(fault.getMessage()));
+        if (code == null && m.matches()) {
+            code = m.group(1);
+        }
+        if (message == null) {
+            message = fault.getMessage();
+        }
+        if (code == null) {
+            code = "SOAP_FAULT";
+        }
+        return new MarketoFault(Stage.MARKETO, code, message);
+    }
+
+    private static Element child(Element parent, String localName) {
+        if (parent == null) {
+            return null;
+        }
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && localName.equals(e.getLocalName())) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static String text(Element element) {
+        return element == null ? null : element.getTextContent().trim();
+    }
+}

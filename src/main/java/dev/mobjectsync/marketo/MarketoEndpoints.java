@@ -1,0 +1,73 @@
+package dev.mobjectsync.marketo;
+
+import javax.xml.namespace.QName;
+
+import org.apache.camel.component.cxf.common.DataFormat;
+import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
+import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.frontend.AbstractWSDLBasedEndpointFactory;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.camel.component.cxf.jaxws.CxfConfigurer;
+
+import com.marketo.mktows.MktowsPort;
+
+import dev.mobjectsync.config.SyncConfig;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+
+/** The CXF endpoints: the Marketo client ({@code cxf:bean:marketo}) and the simulator's service. */
+@ApplicationScoped
+public class MarketoEndpoints {
+
+    static final String WSDL = "wsdl/mktows.wsdl";
+    static final String NAMESPACE = "http://www.marketo.com/mktows/";
+
+    @Produces
+    @ApplicationScoped
+    @Named("marketo")
+    CxfEndpoint marketo(SyncConfig config) {
+        CxfEndpoint endpoint = base();
+        endpoint.setAddress(config.marketo().endpoint());
+        endpoint.setDefaultOperationName("syncMObjects");
+        long timeoutMillis = config.marketo().timeout().toMillis();
+        endpoint.setCxfConfigurer(new CxfConfigurer() {
+            @Override
+            public void configure(AbstractWSDLBasedEndpointFactory factoryBean) {
+            }
+
+            @Override
+            public void configureClient(Client client) {
+                HTTPConduit conduit = (HTTPConduit) client.getConduit();
+                conduit.getClient().setConnectionTimeout(Math.min(timeoutMillis, 30_000));
+                conduit.getClient().setReceiveTimeout(timeoutMillis);
+            }
+
+            @Override
+            public void configureServer(Server server) {
+            }
+        });
+        return endpoint;
+    }
+
+    @Produces
+    @ApplicationScoped
+    @Named("marketoSimulator")
+    CxfEndpoint marketoSimulator() {
+        CxfEndpoint endpoint = base();
+        endpoint.setAddress("/mktows/2_3");
+        return endpoint;
+    }
+
+    private static CxfEndpoint base() {
+        CxfEndpoint endpoint = new CxfEndpoint();
+        endpoint.setServiceClass(MktowsPort.class);
+        endpoint.setWsdlURL(WSDL);
+        endpoint.setDataFormat(DataFormat.POJO);
+        endpoint.setServiceNameAsQName(new QName(NAMESPACE, "MktMktowsApiService"));
+        endpoint.setPortNameAsQName(new QName(NAMESPACE, "MktowsApiSoapPort"));
+        return endpoint;
+    }
+}

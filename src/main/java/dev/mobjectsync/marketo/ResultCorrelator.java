@@ -1,0 +1,131 @@
+package dev.mobjectsync.marketo;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.marketo.mktows.Attrib;
+import com.marketo.mktows.MObjStatus;
+
+import dev.mobjectsync.batch.Batch;
+import dev.mobjectsync.outcome.Failure;
+import dev.mobjectsync.outcome.RecordOutcome;
+import dev.mobjectsync.outcome.Stage;
+import dev.mobjectsync.outcome.Success;
+import dev.mobjectsync.record.KeyValue;
+import dev.mobjectsync.record.SyncRecord;
+
+/**
+ * Pairs each {@code mObjStatus} of an answer with the record it is about: by external key or id first,
+ * by position when the status carries no key of a record in the batch (a newly created object). When
+ * the answer cannot be matched record for record, every record of the batch fails with
+ * {@code UNCORRELATED_RESPONSE}: nothing is guessed, nothing is dropped.
+ */
+public class ResultCorrelator {
+
+    public static final String UNCORRELATED = "UNCORRELATED_RESPONSE";
+
+    private final boolean skippedIsSuccess;
+
+    public ResultCorrelator(boolean skippedIsSuccess) {
+        this.skippedIsSuccess = skippedIsSuccess;
+    }
+
+    public List<RecordOutcome> correlate(Batch batch, List<MObjStatus> statuses, Instant now) {
+        List<SyncRecord> records = batch.records();
+        if (statuses.size() != records.size()) {
+            return uncorrelated(batch, now, "Marketo answered " + statuses.size() + " statuses for "
+                    + records.size() + " objects");
+        }
+        int[] recordOfStatus = new int[statuses.size()];
+        boolean[] taken = new boolean[records.size()];
+        Map<String, Integer> byExternalKey = new HashMap<>();
+        Map<Integer, Integer> byId = new HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            SyncRecord record = records.get(i);
+            if (record.externalKey() != null) {
+                byExternalKey.put(key(record.externalKey()), i);
+            }
+            if (record.id() != null) {
+                byId.put(record.id(), i);
+            }
+        }
+        for (int i = 0; i < statuses.size(); i++) {
+            MObjStatus status = statuses.get(i);
+            Integer match = status.getExternalKey() != null ? byExternalKey.get(key(status.getExternalKey())) : null;
+            if (match == null && status.getId() != null) {
+                match = byId.get(status.getId());
+            }
+            if (match == null && !taken[i] && consistent(status, records.get(i))) {
+                match = i;
+            }
+            if (match == null || taken[match]) {
+                return uncorrelated(batch, now, "status #" + (i + 1) + " (id " + status.getId() + ", "
+                        + status.getStatus() + ") matches no record of the batch, or one already matched");
+            }
+            taken[match] = true;
+            recordOfStatus[i] = match;
+        }
+        RecordOutcome[] outcomes = new RecordOutcome[records.size()];
+        for (int i = 0; i < statuses.size(); i++) {
+            int r = recordOfStatus[i];
+            outcomes[r] = outcome(records.get(r), statuses.get(i), batch.batchId(), now);
+        }
+        return List.of(outcomes);
+    }
+
+    private RecordOutcome outcome(SyncRecord record, MObjStatus status, String batchId, Instant now) {
+        String name = status.getStatus() == null ? "NONE" : status.getStatus().value();
+        switch (name) {
+            case "CREATED", "UPDATED", "UNCHANGED" -> {
+                return RecordOutcome.succeeded(record.json(), record.source(),
+                        new Success(name, status.getId(), batchId, now));
+            }
+            case "SKIPPED" -> {
+                if (skippedIsSuccess) {
+                    return RecordOutcome.succeeded(record.json(), record.source(),
+                            new Success(name, status.getId(), batchId, now));
+                }
+                return failed(record, name, "SKIPPED",
+                        Objects.requireNonNullElse(status.getError(), "Marketo skipped the object"), batchId, now);
+            }
+            case "FAILED" -> {
+                return failed(record, name, "FAILED",
+                        Objects.requireNonNullElse(status.getError(), "Marketo answered FAILED without an error text"),
+                        batchId, now);
+            }
+            default -> {
+                return failed(record, name, "UNEXPECTED_STATUS",
+                        "syncMObjects answered status " + name + " for this object", batchId, now);
+            }
+        }
+    }
+
+    private static RecordOutcome failed(SyncRecord record, String status, String code, String message,
+            String batchId, Instant now) {
+        return RecordOutcome.failed(record.json(), null, record.source(),
+                new Failure(Stage.MARKETO, status, code, message, batchId, 1, now));
+    }
+
+    private static List<RecordOutcome> uncorrelated(Batch batch, Instant now, String message) {
+        return BatchFailures.allFailed(batch, new Failure(Stage.MARKETO, "UNCORRELATED", UNCORRELATED,
+                message, batch.batchId(), 1, now));
+    }
+
+    private static boolean consistent(MObjStatus status, SyncRecord record) {
+        boolean keyAgrees = status.getExternalKey() == null || record.externalKey() == null
+                || key(status.getExternalKey()).equals(key(record.externalKey()));
+        boolean idAgrees = status.getId() == null || record.id() == null || status.getId().equals(record.id());
+        return keyAgrees && idAgrees;
+    }
+
+    private static String key(Attrib attrib) {
+        return attrib.getName() + "=" + attrib.getValue();
+    }
+
+    private static String key(KeyValue pair) {
+        return pair.name() + "=" + pair.value();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.mobjectsync.outcome;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Handler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.mobjectsync.Headers;
+import dev.mobjectsync.record.Json;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+/**
+ * Writes the channel message of one outcome: the input record unchanged, plus {@code result} or
+ * {@code error}, plus {@code source} (DESIGN.md §4). Sets the channel header the results route routes on.
+ */
+@ApplicationScoped
+@Named("envelopeWriter")
+public class EnvelopeWriter {
+
+    /** Unparsable input is echoed as text up to this many characters. */
+    static final int MAX_ECHOED_TEXT = 64 * 1024;
+
+    @Handler
+    public String write(RecordOutcome outcome, Exchange exchange) {
+        exchange.getMessage().setHeader(Headers.CHANNEL, outcome.isSuccess() ? Headers.SUCCESS : Headers.DEAD_LETTER);
+        return toJson(outcome);
+    }
+
+    public String toJson(RecordOutcome outcome) {
+        ObjectNode envelope = record(outcome);
+        if (outcome.isSuccess()) {
+            Success s = outcome.success();
+            ObjectNode result = envelope.putObject("result");
+            result.put("status", s.status());
+            result.put("marketoId", s.marketoId());
+            result.put("batchId", s.batchId());
+            result.put("syncedAt", s.syncedAt().toString());
+        } else {
+            Failure f = outcome.failure();
+            ObjectNode error = envelope.putObject("error");
+            error.put("stage", f.stage().wireName());
+            error.put("status", f.status());
+            error.put("code", f.code());
+            error.put("message", f.message());
+            error.put("batchId", f.batchId());
+            error.put("attempts", f.attempts());
+            error.put("failedAt", f.failedAt().toString());
+        }
+        ObjectNode source = envelope.putObject("source");
+        source.put("channel", outcome.source().channel());
+        source.put("ref", outcome.source().ref());
+        return envelope.toString();
+    }
+
+    private static ObjectNode record(RecordOutcome outcome) {
+        if (outcome.recordJson() != null) {
+            try {
+                JsonNode node = Json.MAPPER.readTree(outcome.recordJson());
+                ObjectNode envelope = (ObjectNode) node;
+                envelope.remove("result");
+                envelope.remove("error");
+                return envelope;
+            } catch (IOException e) {
+                throw new UncheckedIOException("a validated record no longer parses", e);
+            }
+        }
+        ObjectNode envelope = Json.MAPPER.createObjectNode();
+        envelope.put("recordId", outcome.source().ref());
+        String text = outcome.unparsedText();
+        if (text != null) {
+            boolean cut = text.length() > MAX_ECHOED_TEXT;
+            envelope.put("raw", cut ? text.substring(0, MAX_ECHOED_TEXT) : text);
+            if (cut) {
+                envelope.put("rawTruncated", true);
+            }
+        }
+        return envelope;
+    }
+}

@@ -1,0 +1,8 @@
+package dev.mobjectsync.outcome;
+
+import java.time.Instant;
+
+/** The {@code error} object of a dead-letter envelope (DESIGN.md §4). */
+public record Failure(Stage stage, String status, String code, String message, String batchId, int attempts,
+        Instant failedAt) {
+}

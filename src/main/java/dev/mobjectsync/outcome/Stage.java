@@ -1,0 +1,10 @@
+package dev.mobjectsync.outcome;
+
+/** Where a record failed: its own content, Marketo's answer, or the way to Marketo. */
+public enum Stage {
+    VALIDATION, MARKETO, TRANSPORT;
+
+    public String wireName() {
+        return name().toLowerCase();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.mobjectsync.record;
+
+/** Why a record was refused before it reached Marketo: one code per kind of defect. */
+public enum ReasonCode {
+    UNPARSABLE_JSON("the text is not valid JSON"),
+    UNPARSABLE_CSV("the CSV row cannot be read"),
+    CSV_COLUMN_COUNT("the CSV row has more or fewer cells than the header"),
+    NOT_AN_OBJECT("the JSON value is not an object"),
+    MISSING_TYPE("type is missing"),
+    UNKNOWN_TYPE("type is not Program, Opportunity or OpportunityPersonRole"),
+    UNKNOWN_OPERATION("operation is not INSERT, UPDATE or UPSERT"),
+    PROGRAM_REQUIRES_UPDATE("a Program can only be synced with operation UPDATE"),
+    MISSING_KEY("the operation needs an id or an externalKey to find the object"),
+    WRONG_SHAPE("a field has the wrong JSON shape (e.g. an object where a string belongs)"),
+    BAD_ID("an id is not a positive 32-bit integer"),
+    BAD_EXTERNAL_KEY("externalKey is not an object with a non-empty name and value"),
+    BAD_ASSOCIATION("an association has no type, or neither an id nor an externalKey"),
+    UNKNOWN_TYPE_ATTRIBUTE("a typeAttributes entry has an attrType other than Cost or Tag"),
+    UNEXPECTED_TYPE_ATTRIBUTES("typeAttributes are only for Program"),
+    MISSING_ATTRIBUTE("a required attribute is missing or empty"),
+    BAD_MONTH("a Cost Month is not yyyy-MM"),
+    BAD_AMOUNT("an Amount is not a decimal number"),
+    FIELD_TOO_LONG("a value is longer than mobject-sync.validation.max-field-length");
+
+    private final String meaning;
+
+    ReasonCode(String meaning) {
+        this.meaning = meaning;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.mobjectsync.record;
+
+import java.time.Clock;
+import java.util.stream.Collectors;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Handler;
+
+import dev.mobjectsync.Headers;
+import dev.mobjectsync.config.SyncConfig;
+import dev.mobjectsync.outcome.Failure;
+import dev.mobjectsync.outcome.RecordOutcome;
+import dev.mobjectsync.outcome.Stage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+/**
+ * The accept step: an {@link InputItem} becomes a {@link SyncRecord} (with its batch key in a header)
+ * or a validation-stage {@link RecordOutcome} bound for dead-letter.
+ */
+@ApplicationScoped
+@Named("recordAcceptor")
+public class RecordAcceptor {
+
+    private final RecordValidator validator;
+    private final Clock clock;
+
+    public RecordAcceptor(SyncConfig config, Clock clock) {
+        this.validator = new RecordValidator(config.defaultOperation(), config.validation().maxFieldLength());
+        this.clock = clock;
+    }
+
+    @Handler
+    public Object accept(InputItem item, Exchange exchange) {
+        if (!item.isParsed()) {
+            return rejected(null, item.unparsedText(), item.source(), item.parseError().name(), item.parseMessage());
+        }
+        RecordValidator.Result result = validator.validate(item.node(), item.source());
+        if (result.valid()) {
+            exchange.getMessage().setHeader(Headers.BATCH_KEY, result.record().batchKey());
+            return result.record();
+        }
+        String text = result.recordJson() == null ? item.node().toString() : null;
+        String message = result.defects().stream().map(Defect::message).collect(Collectors.joining("; "));
+        return rejected(result.recordJson(), text, item.source(), result.defects().get(0).code().name(), message);
+    }
+
+    private RecordOutcome rejected(String json, String text, SourceRef source, String code, String message) {
+        return RecordOutcome.failed(json, text, source,
+                new Failure(Stage.VALIDATION, "INVALID", code, message, null, 0, clock.instant()));
+    }
+}

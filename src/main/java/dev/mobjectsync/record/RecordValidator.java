@@ -1,0 +1,320 @@
+package dev.mobjectsync.record;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns one parsed JSON value into a {@link SyncRecord}, or into the list of its defects. Plain Java:
+ * no Camel, no CDI, so every rule is covered by plain unit tests.
+ */
+public class RecordValidator {
+
+    public static final Set<String> TYPES = Set.of("Program", "Opportunity", "OpportunityPersonRole");
+    public static final Set<String> OPERATIONS = Set.of("INSERT", "UPDATE", "UPSERT");
+    private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+
+    private final String defaultOperation;
+    private final int maxFieldLength;
+
+    public RecordValidator(String defaultOperation, int maxFieldLength) {
+        this.defaultOperation = defaultOperation;
+        this.maxFieldLength = maxFieldLength;
+    }
+
+    /** The outcome of validating one item: a record, or its defects with the record as far as known. */
+    public record Result(SyncRecord record, List<Defect> defects, String recordJson) {
+        public boolean valid() {
+            return defects.isEmpty();
+        }
+    }
+
+    public Result validate(JsonNode node, SourceRef source) {
+        if (!node.isObject()) {
+            return new Result(null, List.of(new Defect(ReasonCode.NOT_AN_OBJECT,
+                    "expected a JSON object, got " + node.getNodeType().name().toLowerCase())), null);
+        }
+        ObjectNode input = (ObjectNode) node;
+        List<Defect> defects = new ArrayList<>();
+        String recordId = recordId(input, source, defects);
+        String json = input.toString();
+        String type = type(input, defects);
+        String operation = operation(input, defects);
+        Integer id = integer(input.get("id"), "id", defects);
+        KeyValue externalKey = keyValue(input.get("externalKey"), "externalKey", defects);
+        Map<String, String> attributes = attributes(input.get("attributes"), "attributes", defects);
+        List<TypeAttribute> typeAttributes = typeAttributes(input.get("typeAttributes"), defects);
+        List<Association> associations = associations(input.get("associations"), defects);
+
+        if (defects.isEmpty()) {
+            checkSemantics(type, operation, id, externalKey, attributes, typeAttributes, associations, defects);
+        }
+        if (!defects.isEmpty()) {
+            return new Result(null, defects, json);
+        }
+        return new Result(new SyncRecord(recordId, type, operation, id, externalKey, attributes, typeAttributes,
+                associations, json, source), List.of(), json);
+    }
+
+    private String recordId(ObjectNode input, SourceRef source, List<Defect> defects) {
+        JsonNode node = input.get("recordId");
+        if (node == null || node.isNull()) {
+            input.put("recordId", source.ref());
+            return source.ref();
+        }
+        return scalar(node, "recordId", defects);
+    }
+
+    private String type(ObjectNode input, List<Defect> defects) {
+        JsonNode node = input.get("type");
+        if (node == null || node.isNull()) {
+            defects.add(new Defect(ReasonCode.MISSING_TYPE, "type is missing"));
+            return null;
+        }
+        String type = scalar(node, "type", defects);
+        if (type != null && !TYPES.contains(type)) {
+            defects.add(new Defect(ReasonCode.UNKNOWN_TYPE,
+                    "type '" + type + "' is not Program, Opportunity or OpportunityPersonRole"));
+        }
+        return type;
+    }
+
+    private String operation(ObjectNode input, List<Defect> defects) {
+        JsonNode node = input.get("operation");
+        if (node == null || node.isNull()) {
+            return defaultOperation;
+        }
+        String operation = scalar(node, "operation", defects);
+        if (operation != null && !OPERATIONS.contains(operation)) {
+            defects.add(new Defect(ReasonCode.UNKNOWN_OPERATION,
+                    "operation '" + operation + "' is not INSERT, UPDATE or UPSERT"));
+        }
+        return operation;
+    }
+
+    private void checkSemantics(String type, String operation, Integer id, KeyValue externalKey,
+            Map<String, String> attributes, List<TypeAttribute> typeAttributes, List<Association> associations,
+            List<Defect> defects) {
+        boolean program = "Program".equals(type);
+        if (program && !"UPDATE".equals(operation)) {
+            defects.add(new Defect(ReasonCode.PROGRAM_REQUIRES_UPDATE,
+                    "a Program can only be synced with operation UPDATE, not " + operation));
+        }
+        if (program && id == null) {
+            defects.add(new Defect(ReasonCode.MISSING_KEY, "a Program is updated by its id, and id is missing"));
+        } else if ("UPDATE".equals(operation) && id == null && externalKey == null) {
+            defects.add(new Defect(ReasonCode.MISSING_KEY, "UPDATE needs an id or an externalKey"));
+        }
+        if (!program && !typeAttributes.isEmpty()) {
+            defects.add(new Defect(ReasonCode.UNEXPECTED_TYPE_ATTRIBUTES,
+                    "typeAttributes are only for Program, not " + type));
+        }
+        for (TypeAttribute typeAttribute : typeAttributes) {
+            checkTypeAttribute(typeAttribute, defects);
+        }
+        if ("Opportunity".equals(type)) {
+            checkAmount(attributes.get("Amount"), "attributes.Amount", defects);
+        }
+        if ("OpportunityPersonRole".equals(type)) {
+            requireLink(attributes, associations, "OpportunityId", "Opportunity", defects);
+            requireLink(attributes, associations, "PersonId", "Lead", defects);
+        }
+    }
+
+    private static void checkTypeAttribute(TypeAttribute typeAttribute, List<Defect> defects) {
+        Map<String, String> values = typeAttribute.attributes();
+        String prefix = typeAttribute.attrType() + ".";
+        if ("Cost".equals(typeAttribute.attrType())) {
+            require(values, "Month", prefix, defects);
+            require(values, "Amount", prefix, defects);
+            String month = values.get("Month");
+            if (month != null && !month.isEmpty() && !MONTH.matcher(month).matches()) {
+                defects.add(new Defect(ReasonCode.BAD_MONTH, "Cost.Month '" + month + "' is not yyyy-MM"));
+            }
+            checkAmount(values.get("Amount"), "Cost.Amount", defects);
+            String costId = values.get("Id");
+            if (costId != null && parsePositiveInt(costId) == null) {
+                defects.add(new Defect(ReasonCode.BAD_ID, "Cost.Id '" + costId + "' is not a positive integer"));
+            }
+        } else {
+            require(values, "Type", prefix, defects);
+            require(values, "Value", prefix, defects);
+        }
+    }
+
+    private static void require(Map<String, String> values, String name, String prefix, List<Defect> defects) {
+        String value = values.get(name);
+        if (value == null || value.isBlank()) {
+            defects.add(new Defect(ReasonCode.MISSING_ATTRIBUTE, prefix + name + " is required"));
+        }
+    }
+
+    private static void requireLink(Map<String, String> attributes, List<Association> associations, String attribute,
+            String associationType, List<Defect> defects) {
+        String value = attributes.get(attribute);
+        boolean associated = associations.stream().anyMatch(a -> associationType.equals(a.type()));
+        if ((value == null || value.isBlank()) && !associated) {
+            defects.add(new Defect(ReasonCode.MISSING_ATTRIBUTE, "attributes." + attribute
+                    + " is required (or an association of type " + associationType + ")"));
+        }
+    }
+
+    private static void checkAmount(String amount, String field, List<Defect> defects) {
+        if (amount == null || amount.isEmpty()) {
+            return;
+        }
+        try {
+            new BigDecimal(amount);
+        } catch (NumberFormatException e) {
+            defects.add(new Defect(ReasonCode.BAD_AMOUNT, field + " '" + amount + "' is not a decimal number"));
+        }
+    }
+
+    private List<TypeAttribute> typeAttributes(JsonNode node, List<Defect> defects) {
+        List<TypeAttribute> result = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return result;
+        }
+        if (!node.isArray()) {
+            defects.add(new Defect(ReasonCode.WRONG_SHAPE, "typeAttributes must be an array"));
+            return result;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode entry = node.get(i);
+            String field = "typeAttributes[" + i + "]";
+            if (!entry.isObject()) {
+                defects.add(new Defect(ReasonCode.WRONG_SHAPE, field + " must be an object"));
+                continue;
+            }
+            String attrType = scalar(entry.path("attrType"), field + ".attrType", defects);
+            if (attrType != null && !attrType.equals("Cost") && !attrType.equals("Tag")) {
+                defects.add(new Defect(ReasonCode.UNKNOWN_TYPE_ATTRIBUTE,
+                        field + ".attrType '" + attrType + "' is not Cost or Tag"));
+            }
+            Map<String, String> values = attributes(entry.get("attributes"), field + ".attributes", defects);
+            result.add(new TypeAttribute(attrType, values));
+        }
+        return result;
+    }
+
+    private List<Association> associations(JsonNode node, List<Defect> defects) {
+        List<Association> result = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return result;
+        }
+        if (!node.isArray()) {
+            defects.add(new Defect(ReasonCode.WRONG_SHAPE, "associations must be an array"));
+            return result;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode entry = node.get(i);
+            String field = "associations[" + i + "]";
+            if (!entry.isObject()) {
+                defects.add(new Defect(ReasonCode.WRONG_SHAPE, field + " must be an object"));
+                continue;
+            }
+            JsonNode typeNode = entry.get("type");
+            String type = typeNode == null || typeNode.isNull() ? null : scalar(typeNode, field + ".type", defects);
+            Integer id = integer(entry.get("id"), field + ".id", defects);
+            KeyValue key = keyValue(entry.get("externalKey"), field + ".externalKey", defects);
+            if (type == null || type.isBlank() || (id == null && key == null)) {
+                defects.add(new Defect(ReasonCode.BAD_ASSOCIATION,
+                        field + " needs a type and an id or an externalKey"));
+            }
+            result.add(new Association(type, id, key));
+        }
+        return result;
+    }
+
+    private Map<String, String> attributes(JsonNode node, String field, List<Defect> defects) {
+        Map<String, String> result = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return result;
+        }
+        if (!node.isObject()) {
+            defects.add(new Defect(ReasonCode.WRONG_SHAPE, field + " must be an object of name/value pairs"));
+            return result;
+        }
+        node.properties().forEach(entry -> {
+            String name = entry.getKey();
+            checkLength(name, field + " name", defects);
+            JsonNode value = entry.getValue();
+            if (!value.isNull()) {
+                result.put(name, scalar(value, field + "." + name, defects));
+            }
+        });
+        return result;
+    }
+
+    private KeyValue keyValue(JsonNode node, String field, List<Defect> defects) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            defects.add(new Defect(ReasonCode.BAD_EXTERNAL_KEY, field + " must be an object {name, value}"));
+            return null;
+        }
+        JsonNode name = node.get("name");
+        JsonNode value = node.get("value");
+        if (name == null || value == null || !name.isValueNode() || !value.isValueNode() || name.asText().isBlank()
+                || value.asText().isBlank()) {
+            defects.add(new Defect(ReasonCode.BAD_EXTERNAL_KEY, field + " needs a non-empty name and value"));
+            return null;
+        }
+        return new KeyValue(scalar(name, field + ".name", defects), scalar(value, field + ".value", defects));
+    }
+
+    private Integer integer(JsonNode node, String field, List<Defect> defects) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        Integer value = node.isIntegralNumber() && node.canConvertToInt() ? Integer.valueOf(node.intValue())
+                : node.isTextual() ? parsePositiveInt(node.textValue()) : null;
+        if (value == null || value <= 0) {
+            defects.add(new Defect(ReasonCode.BAD_ID, field + " " + abbreviate(node.toString())
+                    + " is not a positive 32-bit integer"));
+            return null;
+        }
+        return value;
+    }
+
+    private String scalar(JsonNode node, String field, List<Defect> defects) {
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        if (!node.isValueNode()) {
+            defects.add(new Defect(ReasonCode.WRONG_SHAPE, field + " must be a string, number or boolean"));
+            return null;
+        }
+        String text = node.asText();
+        checkLength(text, field, defects);
+        return text;
+    }
+
+    private void checkLength(String text, String field, List<Defect> defects) {
+        if (text.length() > maxFieldLength) {
+            defects.add(new Defect(ReasonCode.FIELD_TOO_LONG,
+                    field + " has " + text.length() + " characters, more than " + maxFieldLength));
+        }
+    }
+
+    private static Integer parsePositiveInt(String text) {
+        try {
+            int value = Integer.parseInt(text.trim());
+            return value > 0 ? value : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+}

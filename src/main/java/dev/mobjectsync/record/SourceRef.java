@@ -1,0 +1,11 @@
+package dev.mobjectsync.record;
+
+import java.io.Serializable;
+
+/** Where a record came from: the source kind ({@code file}, {@code kafka}, {@code jms}) and its place there. */
+public record SourceRef(String channel, String ref) implements Serializable {
+
+    public static SourceRef fileLine(String fileName, long line) {
+        return new SourceRef("file", fileName + "#" + line);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.mobjectsync.simulator;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Handler;
+import org.apache.camel.component.cxf.common.message.CxfConstants;
+import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.message.MessageContentsList;
+
+import com.marketo.mktows.ArrayOfMObjStatus;
+import com.marketo.mktows.AuthenticationHeaderInfo;
+import com.marketo.mktows.MObject;
+import com.marketo.mktows.ParamsGetMObjects;
+import com.marketo.mktows.ParamsSyncMObjects;
+import com.marketo.mktows.ResultSyncMObjects;
+import com.marketo.mktows.SuccessGetMObjects;
+import com.marketo.mktows.SuccessSyncMObjects;
+
+import dev.mobjectsync.config.SyncConfig;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+/**
+ * Answers the simulator's SOAP calls: checks the signature, enforces Marketo's request rules, applies
+ * the call to {@link SimulatorState} and logs it in the {@link CallLog}.
+ */
+@ApplicationScoped
+@Named("marketoSimulatorService")
+public class SimulatorService {
+
+    private final SimulatorState state;
+    private final SignatureCheck signatureCheck;
+    private final CallLog callLog;
+    private final Clock clock;
+
+    public SimulatorService(SyncConfig config, CallLog callLog, Clock clock) {
+        SyncConfig.Simulator simulator = config.simulator();
+        this.state = new SimulatorState(Seed.load(simulator.seedFile().orElse(null)));
+        this.signatureCheck = new SignatureCheck(simulator.userId().orElse(config.marketo().userId()),
+                simulator.secretKey().orElse(config.marketo().secretKey()).bytes(), simulator.timestampTolerance());
+        this.callLog = callLog;
+        this.clock = clock;
+    }
+
+    @Handler
+    public Object answer(Exchange exchange) {
+        String operation = exchange.getMessage().getHeader(CxfConstants.OPERATION_NAME, String.class);
+        List<?> parts = exchange.getMessage().getBody(MessageContentsList.class);
+        Object params = parts.get(0);
+        AuthenticationHeaderInfo header = parts.size() > 1 ? (AuthenticationHeaderInfo) parts.get(1) : null;
+        int objects = params instanceof ParamsSyncMObjects sync && sync.getMObjectList() != null
+                ? sync.getMObjectList().getMObject().size() : 0;
+        String syncOperation = params instanceof ParamsSyncMObjects sync && sync.getOperation() != null
+                ? sync.getOperation().value() : null;
+        try {
+            signatureCheck.verify(header, clock.instant());
+            Object answer = switch (operation) {
+                case "syncMObjects" -> sync((ParamsSyncMObjects) params);
+                case "getMObjects" -> get((ParamsGetMObjects) params);
+                default -> throw MarketoFaults.fault("20019", "Unsupported Operation", operation + " is not simulated");
+            };
+            callLog.add(new CallLog.Call(clock.instant(), operation, syncOperation, objects, null));
+            return new MessageContentsList(answer);
+        } catch (SoapFault fault) {
+            callLog.add(new CallLog.Call(clock.instant(), operation, syncOperation, objects,
+                    MarketoFaults.codeOf(fault)));
+            throw fault;
+        }
+    }
+
+    private SuccessSyncMObjects sync(ParamsSyncMObjects params) {
+        if (params.getOperation() == null || params.getMObjectList() == null) {
+            throw MarketoFaults.fault(MarketoFaults.INVALID_REQUEST, "Invalid Request",
+                    "paramsSyncMObjects needs mObjectList and operation");
+        }
+        List<MObject> objects = params.getMObjectList().getMObject();
+        if (objects.size() > SyncConfig.MARKETO_MAX_BATCH) {
+            throw MarketoFaults.fault(MarketoFaults.BAD_PARAMETER, "Bad Parameter", "mObjectList holds "
+                    + objects.size() + " objects; syncMObjects accepts at most " + SyncConfig.MARKETO_MAX_BATCH);
+        }
+        ArrayOfMObjStatus statuses = new ArrayOfMObjStatus();
+        statuses.getMObjStatus().addAll(state.sync(params.getOperation(), objects));
+        ResultSyncMObjects result = new ResultSyncMObjects();
+        result.setMObjStatusList(statuses);
+        SuccessSyncMObjects success = new SuccessSyncMObjects();
+        success.setResult(result);
+        return success;
+    }
+
+    private SuccessGetMObjects get(ParamsGetMObjects params) {
+        SuccessGetMObjects success = new SuccessGetMObjects();
+        success.setResult(state.get(params));
+        return success;
+    }
+
+    public SimulatorState state() {
+        return state;
+    }
+}

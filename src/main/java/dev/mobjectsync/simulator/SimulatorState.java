@@ -1,0 +1,523 @@
+package dev.mobjectsync.simulator;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import com.marketo.mktows.ArrayOfAttrib;
+import com.marketo.mktows.ArrayOfMObject;
+import com.marketo.mktows.ArrayOfTypeAttrib;
+import com.marketo.mktows.Attrib;
+import com.marketo.mktows.MObjAssociation;
+import com.marketo.mktows.MObjCriteria;
+import com.marketo.mktows.MObjStatus;
+import com.marketo.mktows.MObjStatusEnum;
+import com.marketo.mktows.MObject;
+import com.marketo.mktows.ParamsGetMObjects;
+import com.marketo.mktows.ResultGetMObjects;
+import com.marketo.mktows.SyncOperationEnum;
+import com.marketo.mktows.TypeAttrib;
+
+/**
+ * What the simulated Marketo instance holds, and the rules of syncMObjects and getMObjects over it.
+ * Programs come from the seed and can only be updated (costs, tags); Opportunities and
+ * OpportunityPersonRoles are created and updated, with ids assigned in sequence. Every object of a
+ * call gets its own status, in request order. Plain Java, thread-safe.
+ */
+public class SimulatorState {
+
+    private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+    private static final int PAGE = 100;
+
+    /** Why one object of a call was not applied. */
+    private static final class Refusal extends RuntimeException {
+        final MObjStatusEnum status;
+
+        Refusal(MObjStatusEnum status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+    }
+
+    private static final class Program {
+        final int id;
+        final String name;
+        final String type;
+        final Map<Integer, Cost> costs = new TreeMap<>();
+        final Map<String, String> tags = new TreeMap<>();
+
+        Program(int id, String name, String type) {
+            this.id = id;
+            this.name = name;
+            this.type = type;
+        }
+    }
+
+    private record Cost(int id, String month, String amount, String note) {
+    }
+
+    private static final class Stored {
+        final int id;
+        final Map<String, String> attributes = new LinkedHashMap<>();
+        final List<String> associations = new ArrayList<>();
+
+        Stored(int id) {
+            this.id = id;
+        }
+    }
+
+    private final Map<String, List<String>> definedTags;
+    private final Set<String> opportunityFields;
+    private final Set<String> roleFields;
+    private final Map<Integer, Program> programs = new TreeMap<>();
+    private final Map<Integer, Stored> opportunities = new LinkedHashMap<>();
+    private final Map<Integer, Stored> roles = new LinkedHashMap<>();
+    private final Map<String, Integer> opportunityByKey = new HashMap<>();
+    private final Map<String, Integer> roleByKey = new HashMap<>();
+    private int nextObjectId = 1001;
+    private int nextCostId = 5001;
+
+    public SimulatorState(Seed seed) {
+        this.definedTags = seed.tags() == null ? Map.of() : seed.tags();
+        this.opportunityFields = new HashSet<>(seed.opportunityFields() == null ? List.of() : seed.opportunityFields());
+        this.roleFields = new HashSet<>(seed.roleFields() == null ? List.of() : seed.roleFields());
+        for (Seed.SeedProgram p : seed.programs() == null ? List.<Seed.SeedProgram> of() : seed.programs()) {
+            Program program = new Program(p.id(), p.name(), p.type());
+            if (p.costs() != null) {
+                p.costs().forEach(c -> program.costs.put(c.id(), new Cost(c.id(), c.month(), c.amount(), c.note())));
+                p.costs().forEach(c -> nextCostId = Math.max(nextCostId, c.id() + 1));
+            }
+            if (p.tags() != null) {
+                program.tags.putAll(p.tags());
+            }
+            programs.put(program.id, program);
+        }
+    }
+
+    public synchronized List<MObjStatus> sync(SyncOperationEnum operation, List<MObject> objects) {
+        List<MObjStatus> statuses = new ArrayList<>(objects.size());
+        for (MObject object : objects) {
+            statuses.add(apply(operation, object));
+        }
+        return statuses;
+    }
+
+    private MObjStatus apply(SyncOperationEnum operation, MObject object) {
+        try {
+            return switch (String.valueOf(object.getType())) {
+                case "Program" -> program(operation, object);
+                case "Opportunity" -> opportunity(operation, object);
+                case "OpportunityPersonRole" -> role(operation, object);
+                default -> throw new Refusal(MObjStatusEnum.FAILED, "Unknown MObject type: " + object.getType());
+            };
+        } catch (Refusal refusal) {
+            return status(object.getId(), object.getExternalKey(), refusal.status, refusal.getMessage());
+        }
+    }
+
+    // --- Program: UPDATE only, costs and tags -------------------------------------------------------
+
+    private MObjStatus program(SyncOperationEnum operation, MObject object) {
+        if (operation != SyncOperationEnum.UPDATE) {
+            throw failed("Program supports only the UPDATE operation, not " + operation.value());
+        }
+        if (object.getId() == null) {
+            throw failed("Program id is required");
+        }
+        Program program = programs.get(object.getId());
+        if (program == null) {
+            throw new Refusal(MObjStatusEnum.SKIPPED, "Program " + object.getId() + " does not exist");
+        }
+        Map<Integer, Cost> costs = new TreeMap<>(program.costs);
+        Map<String, String> tags = new TreeMap<>(program.tags);
+        List<Cost> newCosts = new ArrayList<>();
+        for (TypeAttrib typeAttrib : typeAttribs(object)) {
+            Map<String, String> values = values(typeAttrib.getAttrList());
+            switch (String.valueOf(typeAttrib.getAttrType())) {
+                case "Cost" -> cost(program, values, costs, newCosts);
+                case "Tag" -> tag(values, tags);
+                default -> throw failed("Unknown attrType: " + typeAttrib.getAttrType());
+            }
+        }
+        boolean changed = !newCosts.isEmpty() || !costs.equals(program.costs) || !tags.equals(program.tags);
+        for (Cost cost : newCosts) {
+            int id = nextCostId++;
+            costs.put(id, new Cost(id, cost.month(), cost.amount(), cost.note()));
+        }
+        program.costs.clear();
+        program.costs.putAll(costs);
+        program.tags.clear();
+        program.tags.putAll(tags);
+        return status(program.id, null, changed ? MObjStatusEnum.UPDATED : MObjStatusEnum.UNCHANGED, null);
+    }
+
+    private static void cost(Program program, Map<String, String> values, Map<Integer, Cost> costs, List<Cost> newCosts) {
+        String month = values.get("Month");
+        String amount = values.get("Amount");
+        if (month == null || amount == null) {
+            throw failed("Cost requires Month and Amount");
+        }
+        if (!MONTH.matcher(month).matches()) {
+            throw failed("Invalid Cost Month: " + month);
+        }
+        try {
+            new BigDecimal(amount);
+        } catch (NumberFormatException e) {
+            throw failed("Invalid Cost Amount: " + amount);
+        }
+        String costId = values.get("Id");
+        if (costId == null) {
+            newCosts.add(new Cost(0, month, amount, values.get("Note")));
+            return;
+        }
+        Integer id = parseInt(costId);
+        if (id == null || !costs.containsKey(id)) {
+            throw failed("Cost Id " + costId + " not found in Program " + program.id);
+        }
+        String note = values.containsKey("Note") ? values.get("Note") : costs.get(id).note();
+        costs.put(id, new Cost(id, month, amount, note));
+    }
+
+    private void tag(Map<String, String> values, Map<String, String> tags) {
+        String type = values.get("Type");
+        String value = values.get("Value");
+        if (type == null || value == null) {
+            throw failed("Tag requires Type and Value");
+        }
+        List<String> allowed = definedTags.get(type);
+        if (allowed == null) {
+            throw failed("Tag type '" + type + "' is not defined in this instance");
+        }
+        if (!allowed.contains(value)) {
+            throw failed("'" + value + "' is not a value of tag type '" + type + "'");
+        }
+        tags.put(type, value);
+    }
+
+    // --- Opportunity -------------------------------------------------------------------------------
+
+    private MObjStatus opportunity(SyncOperationEnum operation, MObject object) {
+        Map<String, String> attributes = values(object.getAttribList());
+        checkFields(attributes.keySet(), opportunityFields, "Opportunity");
+        Attrib externalKey = object.getExternalKey();
+        if (externalKey != null) {
+            checkFields(Set.of(externalKey.getName()), opportunityFields, "Opportunity external key");
+            attributes.put(externalKey.getName(), externalKey.getValue());
+        }
+        List<String> associations = new ArrayList<>();
+        for (MObjAssociation association : associations(object)) {
+            if (!"Company".equals(association.getMObjType())) {
+                throw failed("An Opportunity can only be associated with a Company, not " + association.getMObjType());
+            }
+            associations.add(describe(association));
+        }
+        Stored existing = find(opportunities, opportunityByKey, object);
+        return upsert(operation, object, existing, opportunities, opportunityByKey, attributes, associations,
+                "Opportunity");
+    }
+
+    // --- OpportunityPersonRole ---------------------------------------------------------------------
+
+    private MObjStatus role(SyncOperationEnum operation, MObject object) {
+        Map<String, String> attributes = values(object.getAttribList());
+        checkFields(attributes.keySet(), roleFields, "OpportunityPersonRole");
+        for (MObjAssociation association : associations(object)) {
+            switch (String.valueOf(association.getMObjType())) {
+                case "Opportunity" -> attributes.put("OpportunityId", String.valueOf(opportunityId(association)));
+                case "Lead" -> {
+                    if (association.getId() == null) {
+                        throw failed("A Lead association needs the lead id");
+                    }
+                    attributes.put("PersonId", String.valueOf(association.getId()));
+                }
+                default -> throw failed("An OpportunityPersonRole can be associated with an Opportunity or a Lead, not "
+                        + association.getMObjType());
+            }
+        }
+        Integer opportunityId = parseInt(attributes.get("OpportunityId"));
+        Integer personId = parseInt(attributes.get("PersonId"));
+        if (opportunityId == null || personId == null) {
+            throw failed("OpportunityId and PersonId are required");
+        }
+        if (!opportunities.containsKey(opportunityId)) {
+            throw failed("Opportunity " + opportunityId + " not found");
+        }
+        Attrib externalKey = object.getExternalKey();
+        if (externalKey != null) {
+            checkFields(Set.of(externalKey.getName()), roleFields, "OpportunityPersonRole external key");
+            attributes.put(externalKey.getName(), externalKey.getValue());
+        }
+        Stored existing = find(roles, roleByKey, object);
+        if (existing == null && object.getId() == null && externalKey == null) {
+            Integer byPair = roleByKey.get(pairKey(opportunityId, personId));
+            existing = byPair == null ? null : roles.get(byPair);
+        }
+        MObjStatus status = upsert(operation, object, existing, roles, roleByKey, attributes, List.of(),
+                "OpportunityPersonRole");
+        if (status.getId() != null) {
+            roleByKey.put(pairKey(opportunityId, personId), status.getId());
+        }
+        return status;
+    }
+
+    private int opportunityId(MObjAssociation association) {
+        if (association.getId() != null) {
+            return association.getId();
+        }
+        if (association.getExternalKey() != null) {
+            Integer id = opportunityByKey.get(key(association.getExternalKey()));
+            if (id != null) {
+                return id;
+            }
+            throw failed("Opportunity " + key(association.getExternalKey()) + " not found");
+        }
+        throw failed("An Opportunity association needs an id or an externalKey");
+    }
+
+    // --- shared create / update rules --------------------------------------------------------------
+
+    private MObjStatus upsert(SyncOperationEnum operation, MObject object, Stored existing, Map<Integer, Stored> store,
+            Map<String, Integer> index, Map<String, String> attributes, List<String> associations, String type) {
+        if (existing != null) {
+            if (operation == SyncOperationEnum.INSERT) {
+                throw new Refusal(MObjStatusEnum.SKIPPED, type + " already exists with id " + existing.id);
+            }
+            boolean changed = false;
+            for (Map.Entry<String, String> entry : attributes.entrySet()) {
+                changed |= !Objects.equals(existing.attributes.put(entry.getKey(), entry.getValue()), entry.getValue());
+            }
+            if (!associations.isEmpty() && !associations.equals(existing.associations)) {
+                existing.associations.clear();
+                existing.associations.addAll(associations);
+                changed = true;
+            }
+            indexKeys(existing, index);
+            return status(existing.id, object.getExternalKey(),
+                    changed ? MObjStatusEnum.UPDATED : MObjStatusEnum.UNCHANGED, null);
+        }
+        if (operation == SyncOperationEnum.UPDATE) {
+            throw new Refusal(MObjStatusEnum.SKIPPED, type + " " + describeKey(object) + " does not exist");
+        }
+        if (object.getId() != null) {
+            throw failed(type + " " + object.getId() + " does not exist; Marketo assigns the ids of new objects");
+        }
+        Stored created = new Stored(nextObjectId++);
+        created.attributes.putAll(attributes);
+        created.associations.addAll(associations);
+        store.put(created.id, created);
+        indexKeys(created, index);
+        return status(created.id, object.getExternalKey(), MObjStatusEnum.CREATED, null);
+    }
+
+    private static Stored find(Map<Integer, Stored> store, Map<String, Integer> index, MObject object) {
+        if (object.getId() != null) {
+            return store.get(object.getId());
+        }
+        if (object.getExternalKey() != null) {
+            Integer id = index.get(key(object.getExternalKey()));
+            return id == null ? null : store.get(id);
+        }
+        return null;
+    }
+
+    /** External keys are fields; the most recently written object wins a duplicate value, as in Marketo. */
+    private static void indexKeys(Stored object, Map<String, Integer> index) {
+        object.attributes.forEach((name, value) -> index.put(name + "=" + value, object.id));
+    }
+
+    private static void checkFields(Set<String> names, Set<String> known, String what) {
+        for (String name : names) {
+            if (!known.contains(name)) {
+                throw failed("Unknown attribute for " + what + ": " + name);
+            }
+        }
+    }
+
+    // --- getMObjects -------------------------------------------------------------------------------
+
+    public synchronized ResultGetMObjects get(ParamsGetMObjects params) {
+        List<MObject> matches = new ArrayList<>();
+        switch (String.valueOf(params.getType())) {
+            case "Program" -> programs.values().stream()
+                    .filter(p -> params.getId() == null || params.getId() == p.id)
+                    .forEach(p -> matches.add(toMObject(p, Boolean.TRUE.equals(params.isIncludeDetails()))));
+            case "Opportunity" -> select(opportunities, params, "Opportunity", matches);
+            case "OpportunityPersonRole" -> select(roles, params, "OpportunityPersonRole", matches);
+            default -> throw MarketoFaults.fault(MarketoFaults.BAD_PARAMETER, "Bad Parameter",
+                    "getMObjects does not support type " + params.getType());
+        }
+        int start = params.getStreamPosition() == null || params.getStreamPosition().isEmpty() ? 0
+                : Objects.requireNonNullElse(parseInt(params.getStreamPosition()), 0);
+        int end = Math.min(matches.size(), start + PAGE);
+        ResultGetMObjects result = new ResultGetMObjects();
+        ArrayOfMObject list = new ArrayOfMObject();
+        list.getMObject().addAll(matches.subList(Math.min(start, end), end));
+        result.setMObjectList(list);
+        result.setReturnCount(list.getMObject().size());
+        result.setHasMore(end < matches.size());
+        result.setNewStreamPosition(end < matches.size() ? String.valueOf(end) : "");
+        return result;
+    }
+
+    private static void select(Map<Integer, Stored> store, ParamsGetMObjects params, String type, List<MObject> out) {
+        for (Stored object : store.values()) {
+            if (params.getId() != null && params.getId() != object.id) {
+                continue;
+            }
+            Attrib key = params.getExternalKey();
+            if (key != null && !Objects.equals(object.attributes.get(key.getName()), key.getValue())) {
+                continue;
+            }
+            if (params.getMObjCriteriaList() != null && !params.getMObjCriteriaList().getMObjCriteria().stream()
+                    .allMatch(c -> matches(object.attributes.get(c.getAttrName()), c))) {
+                continue;
+            }
+            out.add(toMObject(type, object));
+        }
+    }
+
+    private static boolean matches(String actual, MObjCriteria criteria) {
+        String wanted = criteria.getAttrValue();
+        int comparison = compare(actual, wanted);
+        return switch (criteria.getComparison()) {
+            case EQ -> Objects.equals(actual, wanted);
+            case NE -> !Objects.equals(actual, wanted);
+            case LT -> actual != null && comparison < 0;
+            case LE -> actual != null && comparison <= 0;
+            case GT -> actual != null && comparison > 0;
+            case GE -> actual != null && comparison >= 0;
+        };
+    }
+
+    private static int compare(String a, String b) {
+        if (a == null || b == null) {
+            return 0;
+        }
+        try {
+            return new BigDecimal(a).compareTo(new BigDecimal(b));
+        } catch (NumberFormatException e) {
+            return a.compareTo(b);
+        }
+    }
+
+    private static MObject toMObject(String type, Stored object) {
+        MObject mObject = new MObject();
+        mObject.setType(type);
+        mObject.setId(object.id);
+        mObject.setAttribList(attribs(object.attributes));
+        return mObject;
+    }
+
+    private static MObject toMObject(Program program, boolean details) {
+        MObject mObject = new MObject();
+        mObject.setType("Program");
+        mObject.setId(program.id);
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("Name", program.name);
+        attributes.put("Type", program.type);
+        mObject.setAttribList(attribs(attributes));
+        if (details) {
+            ArrayOfTypeAttrib typeAttribs = new ArrayOfTypeAttrib();
+            for (Cost cost : program.costs.values()) {
+                Map<String, String> values = new LinkedHashMap<>();
+                values.put("Id", String.valueOf(cost.id()));
+                values.put("Month", cost.month());
+                values.put("Amount", cost.amount());
+                if (cost.note() != null) {
+                    values.put("Note", cost.note());
+                }
+                typeAttribs.getTypeAttrib().add(typeAttrib("Cost", values));
+            }
+            program.tags.forEach((type, value) -> typeAttribs.getTypeAttrib()
+                    .add(typeAttrib("Tag", Map.of("Type", type, "Value", value))));
+            mObject.setTypeAttribList(typeAttribs);
+        }
+        return mObject;
+    }
+
+    private static TypeAttrib typeAttrib(String attrType, Map<String, String> values) {
+        TypeAttrib typeAttrib = new TypeAttrib();
+        typeAttrib.setAttrType(attrType);
+        typeAttrib.setAttrList(attribs(values));
+        return typeAttrib;
+    }
+
+    // --- small helpers -----------------------------------------------------------------------------
+
+    private static ArrayOfAttrib attribs(Map<String, String> values) {
+        ArrayOfAttrib list = new ArrayOfAttrib();
+        values.forEach((name, value) -> {
+            Attrib attrib = new Attrib();
+            attrib.setName(name);
+            attrib.setValue(value);
+            list.getAttrib().add(attrib);
+        });
+        return list;
+    }
+
+    private static Map<String, String> values(ArrayOfAttrib list) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (list != null) {
+            list.getAttrib().forEach(a -> values.put(a.getName(), a.getValue()));
+        }
+        return values;
+    }
+
+    private static List<TypeAttrib> typeAttribs(MObject object) {
+        return object.getTypeAttribList() == null ? List.of() : object.getTypeAttribList().getTypeAttrib();
+    }
+
+    private static List<MObjAssociation> associations(MObject object) {
+        return object.getAssociationList() == null ? List.of() : object.getAssociationList().getMObjAssociation();
+    }
+
+    private static MObjStatus status(Integer id, Attrib externalKey, MObjStatusEnum status, String error) {
+        MObjStatus result = new MObjStatus();
+        result.setId(id);
+        result.setExternalKey(externalKey);
+        result.setStatus(status);
+        result.setError(error);
+        return result;
+    }
+
+    private static Refusal failed(String message) {
+        return new Refusal(MObjStatusEnum.FAILED, message);
+    }
+
+    private static String key(Attrib attrib) {
+        return attrib.getName() + "=" + attrib.getValue();
+    }
+
+    private static String pairKey(int opportunityId, int personId) {
+        return "role:" + opportunityId + "/" + personId;
+    }
+
+    private static String describe(MObjAssociation association) {
+        return association.getMObjType() + ":" + (association.getId() != null ? association.getId()
+                : association.getExternalKey() == null ? "?" : key(association.getExternalKey()));
+    }
+
+    private static String describeKey(MObject object) {
+        return object.getId() != null ? "with id " + object.getId()
+                : object.getExternalKey() != null ? key(object.getExternalKey()) : "without key";
+    }
+
+    private static Integer parseInt(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
