@@ -9,9 +9,11 @@ import org.apache.camel.Processor;
 
 import com.marketo.mktows.AuthenticationHeaderInfo;
 
+import dev.mobjectsync.config.Secret;
 import dev.mobjectsync.config.SyncConfig;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
@@ -22,11 +24,18 @@ import jakarta.inject.Named;
 @Named("requestSigner")
 public class RequestSigner implements Processor {
 
-    private final SyncConfig.Marketo marketo;
+    private final String userId;
+    private final Secret secretKey;
     private final Clock clock;
 
+    @Inject
     public RequestSigner(SyncConfig config, Clock clock) {
-        this.marketo = config.marketo();
+        this(config.marketo().userId(), config.marketo().secretKey(), clock);
+    }
+
+    public RequestSigner(String userId, Secret secretKey, Clock clock) {
+        this.userId = userId;
+        this.secretKey = secretKey;
         this.clock = clock;
     }
 
@@ -39,9 +48,9 @@ public class RequestSigner implements Processor {
     public AuthenticationHeaderInfo header() {
         String timestamp = MarketoSignature.timestamp(ZonedDateTime.now(clock));
         AuthenticationHeaderInfo header = new AuthenticationHeaderInfo();
-        header.setMktowsUserId(marketo.userId());
+        header.setMktowsUserId(userId);
         header.setRequestTimestamp(timestamp);
-        header.setRequestSignature(MarketoSignature.sign(timestamp, marketo.userId(), marketo.secretKey().bytes()));
+        header.setRequestSignature(MarketoSignature.sign(timestamp, userId, secretKey.bytes()));
         return header;
     }
 }

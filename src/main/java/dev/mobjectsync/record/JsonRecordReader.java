@@ -67,7 +67,7 @@ public class JsonRecordReader implements RecordReader {
                 return null;
             }
             line = parser.currentTokenLocation().getLineNr();
-            JsonNode node = parser.readValueAsTree();
+            JsonNode node = Json.VALUE_READER.readTree(parser);
             return InputItem.parsed(SourceRef.fileLine(fileName, line), node);
         } catch (JsonProcessingException e) {
             finished = true;

@@ -33,6 +33,15 @@ public class RecordAcceptor {
 
     @Handler
     public Object accept(InputItem item, Exchange exchange) {
+        try {
+            return validate(item, exchange);
+        } catch (RuntimeException e) {
+            return rejected(null, item.node() == null ? item.unparsedText() : item.node().toString(), item.source(),
+                    "INTERNAL_ERROR", "validation failed unexpectedly: " + e);
+        }
+    }
+
+    private Object validate(InputItem item, Exchange exchange) {
         if (!item.isParsed()) {
             return rejected(null, item.unparsedText(), item.source(), item.parseError().name(), item.parseMessage());
         }

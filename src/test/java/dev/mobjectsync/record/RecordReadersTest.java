@@ -1,0 +1,136 @@
+package dev.mobjectsync.record;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+class RecordReadersTest {
+
+    private final RecordReaders readers = new RecordReaders();
+
+    private List<InputItem> read(String fileName, String content) throws IOException {
+        List<InputItem> items = new ArrayList<>();
+        try (RecordReader reader = readers.open(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)),
+                fileName)) {
+            reader.forEachRemaining(items::add);
+            assertFalse(reader.hasNext(), "a drained reader stays drained");
+        }
+        return items;
+    }
+
+    @Test
+    void ndjsonYieldsOneItemPerLineWithLineRefsAndSkipsBlankLines() throws IOException {
+        List<InputItem> items = read("a.ndjson", "\uFEFF{\"type\":\"Program\"}\n\n{\"type\":\"Opportunity\"}\r\n{broken\n");
+
+        assertEquals(3, items.size());
+        assertEquals("Program", items.get(0).node().get("type").asText());
+        assertEquals("a.ndjson#1", items.get(0).source().ref());
+        assertEquals("a.ndjson#3", items.get(1).source().ref());
+        assertFalse(items.get(2).isParsed());
+        assertEquals(ReasonCode.UNPARSABLE_JSON, items.get(2).parseError());
+        assertEquals("{broken", items.get(2).unparsedText());
+        assertEquals("a.ndjson#4", items.get(2).source().ref());
+    }
+
+    @Test
+    void ndjsonLineWithTwoValuesIsUnparsable() throws IOException {
+        List<InputItem> items = read("a.ndjson", "{\"a\":1}{\"b\":2}\n");
+
+        assertEquals(1, items.size());
+        assertEquals(ReasonCode.UNPARSABLE_JSON, items.get(0).parseError());
+    }
+
+    @Test
+    void jsonArrayYieldsItsElementsWithTheirLines() throws IOException {
+        List<InputItem> items = read("b.json", "[\n {\"recordId\":\"r1\"},\n {\"recordId\":\"r2\"}\n]\n");
+
+        assertEquals(List.of("r1", "r2"), items.stream().map(i -> i.node().get("recordId").asText()).toList());
+        assertEquals("b.json#2", items.get(0).source().ref());
+        assertEquals("b.json#3", items.get(1).source().ref());
+    }
+
+    @Test
+    void jsonSingleObjectYieldsOneItem() throws IOException {
+        List<InputItem> items = read("c.json", "{\"recordId\":\"only\"}");
+
+        assertEquals(1, items.size());
+        assertEquals("only", items.get(0).node().get("recordId").asText());
+    }
+
+    @Test
+    void brokenJsonArrayKeepsWhatWasReadAndReportsTheRest() throws IOException {
+        List<InputItem> items = read("d.json", "[{\"recordId\":\"r1\"},\n{\"recordId\": oops}]");
+
+        assertEquals(2, items.size());
+        assertTrue(items.get(0).isParsed());
+        assertEquals(ReasonCode.UNPARSABLE_JSON, items.get(1).parseError());
+        assertTrue(items.get(1).parseMessage().contains("rest of the file"));
+    }
+
+    @Test
+    void largeJsonArrayIsStreamedNotLoaded() throws IOException {
+        int count = 50_000;
+        List<InputStream> parts = new ArrayList<>();
+        parts.add(new ByteArrayInputStream("[".getBytes(StandardCharsets.UTF_8)));
+        IntStream.range(0, count).forEach(i -> parts.add(new ByteArrayInputStream(
+                ((i == 0 ? "" : ",") + "{\"recordId\":\"r" + i + "\",\"type\":\"Opportunity\"}\n")
+                        .getBytes(StandardCharsets.UTF_8))));
+        parts.add(new ByteArrayInputStream("]".getBytes(StandardCharsets.UTF_8)));
+        int seen = 0;
+        try (RecordReader reader = readers.open(new SequenceInputStream(Collections.enumeration(parts)), "big.json")) {
+            while (reader.hasNext()) {
+                assertEquals("r" + seen, reader.next().node().get("recordId").asText());
+                seen++;
+            }
+        }
+        assertEquals(count, seen);
+    }
+
+    @Test
+    void csvRowsFollowTheHeaderConvention() throws IOException {
+        List<InputItem> items = read("e.csv", """
+                recordId,type,operation,id,externalKey.ExtOpptyId,attr.Name,attr.Amount,cost.Month,cost.Amount,tag.Type,tag.Value,assoc.Company.ExtCompId,assoc.Lead.id
+                o1,Opportunity,UPSERT,,OPP-1,"Deal, big",2000,,,,,ACME,
+                p1,Program,UPDATE,1970,,,,2013-06,2000,Region,EMEA,,
+                """);
+
+        assertEquals(2, items.size());
+        var opportunity = items.get(0).node();
+        assertEquals("OPP-1", opportunity.at("/externalKey/value").asText());
+        assertEquals("ExtOpptyId", opportunity.at("/externalKey/name").asText());
+        assertEquals("Deal, big", opportunity.at("/attributes/Name").asText());
+        assertEquals("ACME", opportunity.at("/associations/0/externalKey/value").asText());
+        assertNull(opportunity.get("id"));
+        assertEquals("e.csv#2", items.get(0).source().ref());
+        var program = items.get(1).node();
+        assertEquals("1970", program.get("id").asText());
+        assertEquals("Cost", program.at("/typeAttributes/0/attrType").asText());
+        assertEquals("2013-06", program.at("/typeAttributes/0/attributes/Month").asText());
+        assertEquals("EMEA", program.at("/typeAttributes/1/attributes/Value").asText());
+
+        RecordValidator validator = new RecordValidator("UPSERT", 4096);
+        items.forEach(item -> assertTrue(validator.validate(item.node(), item.source()).valid(), item.toString()));
+    }
+
+    @Test
+    void csvRowWithWrongCellCountIsRefusedAlone() throws IOException {
+        List<InputItem> items = read("f.csv", "recordId,type,attr.Name\nr1,Opportunity\nr2,Opportunity,ok\n");
+
+        assertEquals(2, items.size());
+        assertEquals(ReasonCode.CSV_COLUMN_COUNT, items.get(0).parseError());
+        assertTrue(items.get(1).isParsed());
+    }
+}

@@ -1,0 +1,117 @@
+package dev.mobjectsync.record;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+class RecordValidatorTest {
+
+    private final RecordValidator validator = new RecordValidator("UPSERT", 50);
+    private final SourceRef source = SourceRef.fileLine("drop.ndjson", 7);
+
+    private RecordValidator.Result validate(String json) throws Exception {
+        JsonNode node = Json.MAPPER.readTree(json);
+        return validator.validate(node, source);
+    }
+
+    @Test
+    void programCostUpdateIsValid() throws Exception {
+        RecordValidator.Result result = validate("""
+                {"recordId":"p1","type":"Program","operation":"UPDATE","id":1970,
+                 "typeAttributes":[{"attrType":"Cost","attributes":{"Month":"2013-06","Amount":"2000","Id":"153"}}]}""");
+
+        assertTrue(result.valid(), () -> result.defects().toString());
+        SyncRecord record = result.record();
+        assertEquals("UPDATE:Program", record.batchKey());
+        assertEquals("Program#id=1970", record.marketoKey());
+        assertEquals("2013-06", record.typeAttributes().get(0).attributes().get("Month"));
+    }
+
+    @Test
+    void missingRecordIdAndOperationAreFilledFromSourceAndDefault() throws Exception {
+        RecordValidator.Result result = validate("""
+                {"type":"Opportunity","externalKey":{"name":"ExtOpptyId","value":"OPP-1"},"attributes":{"Amount":12.5}}""");
+
+        assertTrue(result.valid(), () -> result.defects().toString());
+        assertEquals("drop.ndjson#7", result.record().recordId());
+        assertEquals("UPSERT", result.record().operation());
+        assertEquals("12.5", result.record().attributes().get("Amount"));
+        assertTrue(result.record().json().contains("\"recordId\":\"drop.ndjson#7\""));
+        assertEquals("Opportunity#ExtOpptyId=OPP-1", result.record().marketoKey());
+    }
+
+    @Test
+    void idGivenAsTextIsAccepted() throws Exception {
+        RecordValidator.Result result = validate("""
+                {"type":"Opportunity","operation":"UPDATE","id":"64","attributes":{"Name":"x"}}""");
+
+        assertTrue(result.valid(), () -> result.defects().toString());
+        assertEquals(64, result.record().id());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            NOT_AN_OBJECT              | [1,2]
+            NOT_AN_OBJECT              | "text"
+            MISSING_TYPE               | {"operation":"INSERT"}
+            UNKNOWN_TYPE               | {"type":"Lead","operation":"INSERT"}
+            UNKNOWN_OPERATION          | {"type":"Opportunity","operation":"upsert"}
+            PROGRAM_REQUIRES_UPDATE    | {"type":"Program","operation":"INSERT","id":1970}
+            MISSING_KEY                | {"type":"Program","operation":"UPDATE"}
+            MISSING_KEY                | {"type":"Opportunity","operation":"UPDATE","attributes":{"Name":"x"}}
+            WRONG_SHAPE                | {"type":"Opportunity","attributes":["Name","x"]}
+            WRONG_SHAPE                | {"type":"Opportunity","attributes":{"Name":{"first":"x"}}}
+            WRONG_SHAPE                | {"type":{"name":"Opportunity"}}
+            BAD_ID                     | {"type":"Opportunity","operation":"UPDATE","id":"sixty-four"}
+            BAD_ID                     | {"type":"Opportunity","operation":"UPDATE","id":-3}
+            BAD_ID                     | {"type":"Opportunity","operation":"UPDATE","id":9999999999}
+            BAD_EXTERNAL_KEY           | {"type":"Opportunity","externalKey":"OPP-1"}
+            BAD_EXTERNAL_KEY           | {"type":"Opportunity","externalKey":{"name":"ExtOpptyId"}}
+            BAD_ASSOCIATION            | {"type":"Opportunity","associations":[{"type":"Company"}]}
+            UNKNOWN_TYPE_ATTRIBUTE     | {"type":"Program","operation":"UPDATE","id":1,"typeAttributes":[{"attrType":"Budget","attributes":{}}]}
+            UNEXPECTED_TYPE_ATTRIBUTES | {"type":"Opportunity","typeAttributes":[{"attrType":"Tag","attributes":{"Type":"a","Value":"b"}}]}
+            MISSING_ATTRIBUTE          | {"type":"Program","operation":"UPDATE","id":1,"typeAttributes":[{"attrType":"Cost","attributes":{"Month":"2013-06"}}]}
+            MISSING_ATTRIBUTE          | {"type":"Program","operation":"UPDATE","id":1,"typeAttributes":[{"attrType":"Tag","attributes":{"Type":"Region"}}]}
+            MISSING_ATTRIBUTE          | {"type":"OpportunityPersonRole","operation":"INSERT","attributes":{"PersonId":"19"}}
+            BAD_MONTH                  | {"type":"Program","operation":"UPDATE","id":1,"typeAttributes":[{"attrType":"Cost","attributes":{"Month":"2013-13","Amount":"1"}}]}
+            BAD_MONTH                  | {"type":"Program","operation":"UPDATE","id":1,"typeAttributes":[{"attrType":"Cost","attributes":{"Month":"06/2013","Amount":"1"}}]}
+            BAD_AMOUNT                 | {"type":"Program","operation":"UPDATE","id":1,"typeAttributes":[{"attrType":"Cost","attributes":{"Month":"2013-06","Amount":"lots"}}]}
+            BAD_AMOUNT                 | {"type":"Opportunity","attributes":{"Amount":"80%"}}
+            FIELD_TOO_LONG             | {"type":"Opportunity","attributes":{"Description":"012345678901234567890123456789012345678901234567890123456789"}}
+            """)
+    void eachDefectHasItsOwnReasonCode(String code, String json) throws Exception {
+        RecordValidator.Result result = validate(json);
+
+        assertTrue(!result.valid(), "expected " + code + " for " + json);
+        assertEquals(code, result.defects().get(0).code().name(), () -> result.defects().toString());
+        assertTrue(!result.defects().get(0).message().isBlank());
+    }
+
+    @Test
+    void everyDefectOfARecordIsReported() throws Exception {
+        RecordValidator.Result result = validate("""
+                {"type":"Program","operation":"UPDATE","id":1,"typeAttributes":[
+                  {"attrType":"Cost","attributes":{"Month":"2013-6","Amount":"x"}}]}""");
+
+        List<ReasonCode> codes = result.defects().stream().map(Defect::code).toList();
+        assertEquals(List.of(ReasonCode.BAD_MONTH, ReasonCode.BAD_AMOUNT), codes);
+    }
+
+    @Test
+    void roleMayNameItsOpportunityAndLeadThroughAssociations() throws Exception {
+        RecordValidator.Result result = validate("""
+                {"type":"OpportunityPersonRole","operation":"INSERT","attributes":{"Role":"Champion"},
+                 "associations":[{"type":"Opportunity","externalKey":{"name":"ExtOpptyId","value":"OPP-1"}},
+                                 {"type":"Lead","id":19}]}""");
+
+        assertTrue(result.valid(), () -> result.defects().toString());
+        assertEquals(2, result.record().associations().size());
+    }
+}
