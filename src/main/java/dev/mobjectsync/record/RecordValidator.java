@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -179,20 +180,7 @@ public class RecordValidator {
 
     private List<TypeAttribute> typeAttributes(JsonNode node, List<Defect> defects) {
         List<TypeAttribute> result = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            return result;
-        }
-        if (!node.isArray()) {
-            defects.add(new Defect(ReasonCode.WRONG_SHAPE, "typeAttributes must be an array"));
-            return result;
-        }
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode entry = node.get(i);
-            String field = "typeAttributes[" + i + "]";
-            if (!entry.isObject()) {
-                defects.add(new Defect(ReasonCode.WRONG_SHAPE, field + " must be an object"));
-                continue;
-            }
+        forEachObject(node, "typeAttributes", defects, (entry, field) -> {
             String attrType = scalar(entry.path("attrType"), field + ".attrType", defects);
             if (attrType != null && !attrType.equals("Cost") && !attrType.equals("Tag")) {
                 defects.add(new Defect(ReasonCode.UNKNOWN_TYPE_ATTRIBUTE,
@@ -200,26 +188,13 @@ public class RecordValidator {
             }
             Map<String, String> values = attributes(entry.get("attributes"), field + ".attributes", defects);
             result.add(new TypeAttribute(attrType, values));
-        }
+        });
         return result;
     }
 
     private List<Association> associations(JsonNode node, List<Defect> defects) {
         List<Association> result = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            return result;
-        }
-        if (!node.isArray()) {
-            defects.add(new Defect(ReasonCode.WRONG_SHAPE, "associations must be an array"));
-            return result;
-        }
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode entry = node.get(i);
-            String field = "associations[" + i + "]";
-            if (!entry.isObject()) {
-                defects.add(new Defect(ReasonCode.WRONG_SHAPE, field + " must be an object"));
-                continue;
-            }
+        forEachObject(node, "associations", defects, (entry, field) -> {
             JsonNode typeNode = entry.get("type");
             String type = typeNode == null || typeNode.isNull() ? null : scalar(typeNode, field + ".type", defects);
             Integer id = integer(entry.get("id"), field + ".id", defects);
@@ -229,8 +204,28 @@ public class RecordValidator {
                         field + " needs a type and an id or an externalKey"));
             }
             result.add(new Association(type, id, key));
-        }
+        });
         return result;
+    }
+
+    /** Calls {@code each} for every object of an optional array field; anything else is a shape defect. */
+    private static void forEachObject(JsonNode node, String name, List<Defect> defects,
+            BiConsumer<JsonNode, String> each) {
+        if (node == null || node.isNull()) {
+            return;
+        }
+        if (!node.isArray()) {
+            defects.add(new Defect(ReasonCode.WRONG_SHAPE, name + " must be an array"));
+            return;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            String field = name + "[" + i + "]";
+            if (node.get(i).isObject()) {
+                each.accept(node.get(i), field);
+            } else {
+                defects.add(new Defect(ReasonCode.WRONG_SHAPE, field + " must be an object"));
+            }
+        }
     }
 
     private Map<String, String> attributes(JsonNode node, String field, List<Defect> defects) {

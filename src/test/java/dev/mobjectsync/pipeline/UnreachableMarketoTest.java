@@ -1,0 +1,60 @@
+package dev.mobjectsync.pipeline;
+
+import static dev.mobjectsync.pipeline.Outbox.deadLetter;
+import static dev.mobjectsync.pipeline.Outbox.drop;
+import static dev.mobjectsync.pipeline.Outbox.success;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** Marketo cannot be reached at all: every record of the batch goes to dead-letter as a transport error. */
+@QuarkusTest
+@TestProfile(UnreachableMarketoTest.NothingListens.class)
+@QuarkusTestResource(value = CleanTestData.class, restrictToAnnotatedClass = true)
+class UnreachableMarketoTest {
+
+    public static class NothingListens implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return Map.of("mobject-sync.marketo.endpoint",
+                        "http://127.0.0.1:" + socket.getLocalPort() + "/soap/mktows/2_3");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Test
+    void transportErrorDeadLettersEveryRecordOfTheBatch() {
+        drop("offline.ndjson", """
+                {"recordId":"offline-1","type":"Opportunity","operation":"INSERT","attributes":{"Name":"a"}}
+                {"recordId":"offline-2","type":"Opportunity","operation":"INSERT","attributes":{"Name":"b"}}
+                {"recordId":"offline-3","type":"Program","operation":"UPDATE","id":1970,"typeAttributes":[{"attrType":"Tag","attributes":{"Type":"Region","Value":"EMEA"}}]}
+                """);
+
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> deadLetter("offline-").size() >= 3);
+        List<JsonNode> dead = deadLetter("offline-");
+        assertEquals(3, dead.size());
+        assertEquals(0, success("offline-").size());
+        for (JsonNode envelope : dead) {
+            assertEquals("transport", envelope.at("/error/stage").asText(), envelope.toString());
+            assertEquals("CONNECTION_REFUSED", envelope.at("/error/code").asText(), envelope.toString());
+        }
+    }
+}
