@@ -6,7 +6,7 @@ public final class Headers {
     /** (operation, type) of a valid record: the aggregation's correlation key. */
     public static final String BATCH_KEY = "MobjectSyncBatchKey";
 
-    /** Which channel an outcome goes to: {@link #SUCCESS} or {@link #DEAD_LETTER}. */
+    /** Exchange property: which channel an outcome goes to, {@link #SUCCESS} or {@link #DEAD_LETTER}. */
     public static final String CHANNEL = "MobjectSyncChannel";
     public static final String SUCCESS = "success";
     public static final String DEAD_LETTER = "dead-letter";

@@ -68,6 +68,11 @@ public interface SyncConfig {
         @WithName("max-field-length")
         @Min(1)
         int maxFieldLength();
+
+        /** A Kafka or JMS message larger than this is refused whole ({@code RECORD_TOO_LARGE}). */
+        @WithName("max-message-bytes")
+        @Min(1)
+        int maxMessageBytes();
     }
 
     interface Results {
@@ -79,6 +84,40 @@ public interface SyncConfig {
 
     interface Sources {
         FileSource file();
+
+        KafkaSource kafka();
+
+        JmsSource jms();
+    }
+
+    interface KafkaSource {
+        boolean enabled();
+
+        @NotBlank
+        String brokers();
+
+        @NotBlank
+        String topic();
+
+        @WithName("group-id")
+        @NotBlank
+        String groupId();
+    }
+
+    interface JmsSource {
+        boolean enabled();
+
+        /** Also the broker of JMS channels. */
+        @WithName("broker-url")
+        @NotBlank
+        String brokerUrl();
+
+        @NotBlank
+        String queue();
+
+        @WithName("concurrent-consumers")
+        @Min(1)
+        int concurrentConsumers();
     }
 
     interface FileSource {

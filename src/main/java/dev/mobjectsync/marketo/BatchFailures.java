@@ -14,7 +14,7 @@ public final class BatchFailures {
 
     public static List<RecordOutcome> allFailed(Batch batch, Failure failure) {
         return batch.records().stream()
-                .map(record -> RecordOutcome.failed(record.json(), null, record.source(), failure))
+                .map(record -> RecordOutcome.failed(record, failure))
                 .toList();
     }
 }

@@ -80,13 +80,11 @@ public class ResultCorrelator {
         String name = status.getStatus() == null ? "NONE" : status.getStatus().value();
         switch (name) {
             case "CREATED", "UPDATED", "UNCHANGED" -> {
-                return RecordOutcome.succeeded(record.json(), record.source(),
-                        new Success(name, status.getId(), batchId, now));
+                return RecordOutcome.succeeded(record, new Success(name, status.getId(), batchId, now));
             }
             case "SKIPPED" -> {
                 if (skippedIsSuccess) {
-                    return RecordOutcome.succeeded(record.json(), record.source(),
-                            new Success(name, status.getId(), batchId, now));
+                    return RecordOutcome.succeeded(record, new Success(name, status.getId(), batchId, now));
                 }
                 return failed(record, name, "SKIPPED",
                         Objects.requireNonNullElse(status.getError(), "Marketo skipped the object"), batchId, now);
@@ -105,8 +103,7 @@ public class ResultCorrelator {
 
     private static RecordOutcome failed(SyncRecord record, String status, String code, String message,
             String batchId, Instant now) {
-        return RecordOutcome.failed(record.json(), null, record.source(),
-                new Failure(Stage.MARKETO, status, code, message, batchId, 1, now));
+        return RecordOutcome.failed(record, new Failure(Stage.MARKETO, status, code, message, batchId, 1, now));
     }
 
     private static List<RecordOutcome> uncorrelated(Batch batch, Instant now, String message) {

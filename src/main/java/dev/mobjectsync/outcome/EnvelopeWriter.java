@@ -2,11 +2,12 @@ package dev.mobjectsync.outcome;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Handler;
+import org.apache.camel.component.kafka.KafkaConstants;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.mobjectsync.Headers;
@@ -17,7 +18,9 @@ import jakarta.inject.Named;
 
 /**
  * Writes the channel message of one outcome: the input record unchanged, plus {@code result} or
- * {@code error}, plus {@code source} (DESIGN.md §4). Sets the channel header the results route routes on.
+ * {@code error}, plus {@code source} (DESIGN.md §4). The same context goes into message headers
+ * ({@link ChannelHeaders}) so operators can filter without parsing bodies; the Kafka key is the
+ * record's Marketo key, or its recordId. Records the exchange property the results route routes on.
  */
 @ApplicationScoped
 @Named("envelopeWriter")
@@ -28,11 +31,20 @@ public class EnvelopeWriter {
 
     @Handler
     public String write(RecordOutcome outcome, Exchange exchange) {
-        exchange.getMessage().setHeader(Headers.CHANNEL, outcome.isSuccess() ? Headers.SUCCESS : Headers.DEAD_LETTER);
-        return toJson(outcome);
+        ObjectNode envelope = envelope(outcome);
+        exchange.setProperty(Headers.CHANNEL, outcome.isSuccess() ? Headers.SUCCESS : Headers.DEAD_LETTER);
+        Map<String, Object> headers = exchange.getMessage().getHeaders();
+        String recordId = envelope.path("recordId").asText();
+        headers.put(KafkaConstants.KEY, outcome.marketoKey() != null ? outcome.marketoKey() : recordId);
+        headers.putAll(ChannelHeaders.of(outcome, recordId));
+        return envelope.toString();
     }
 
     public String toJson(RecordOutcome outcome) {
+        return envelope(outcome).toString();
+    }
+
+    private static ObjectNode envelope(RecordOutcome outcome) {
         ObjectNode envelope = record(outcome);
         if (outcome.isSuccess()) {
             Success s = outcome.success();
@@ -55,14 +67,13 @@ public class EnvelopeWriter {
         ObjectNode source = envelope.putObject("source");
         source.put("channel", outcome.source().channel());
         source.put("ref", outcome.source().ref());
-        return envelope.toString();
+        return envelope;
     }
 
     private static ObjectNode record(RecordOutcome outcome) {
         if (outcome.recordJson() != null) {
             try {
-                JsonNode node = Json.MAPPER.readTree(outcome.recordJson());
-                ObjectNode envelope = (ObjectNode) node;
+                ObjectNode envelope = (ObjectNode) Json.MAPPER.readTree(outcome.recordJson());
                 envelope.remove("result");
                 envelope.remove("error");
                 return envelope;

@@ -1,21 +1,27 @@
 package dev.mobjectsync.outcome;
 
 import dev.mobjectsync.record.SourceRef;
+import dev.mobjectsync.record.SyncRecord;
 
 /**
  * What became of one input item: exactly one of {@code success} and {@code failure} is set.
  * {@code recordJson} is the input record as received; {@code unparsedText} stands in for it when
- * the input could not be parsed at all.
+ * the input could not be parsed at all. {@code marketoKey} is set once the record was valid.
  */
-public record RecordOutcome(String recordJson, String unparsedText, SourceRef source, Success success,
-        Failure failure) {
+public record RecordOutcome(String recordJson, String unparsedText, SourceRef source, String marketoKey,
+        Success success, Failure failure) {
 
-    public static RecordOutcome succeeded(String recordJson, SourceRef source, Success success) {
-        return new RecordOutcome(recordJson, null, source, success, null);
+    public static RecordOutcome succeeded(SyncRecord record, Success success) {
+        return new RecordOutcome(record.json(), null, record.source(), record.marketoKey(), success, null);
     }
 
-    public static RecordOutcome failed(String recordJson, String unparsedText, SourceRef source, Failure failure) {
-        return new RecordOutcome(recordJson, unparsedText, source, null, failure);
+    public static RecordOutcome failed(SyncRecord record, Failure failure) {
+        return new RecordOutcome(record.json(), null, record.source(), record.marketoKey(), null, failure);
+    }
+
+    /** A record refused before batching: its JSON if it parsed, else the text that did not. */
+    public static RecordOutcome rejected(String recordJson, String unparsedText, SourceRef source, Failure failure) {
+        return new RecordOutcome(recordJson, unparsedText, source, null, null, failure);
     }
 
     public boolean isSuccess() {

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Small helpers the readers share: arrays expand to their elements, parse errors read well. */
-final class JsonValues {
+public final class JsonValues {
 
     private JsonValues() {
     }
 
     /** An array yields one item per element (ref {@code …#line[i]}); any other value yields itself. */
-    static void expand(SourceRef source, JsonNode node, Consumer<InputItem> sink) {
+    public static void expand(SourceRef source, JsonNode node, Consumer<InputItem> sink) {
         if (!node.isArray()) {
             sink.accept(InputItem.parsed(source, node));
             return;
@@ -23,7 +23,7 @@ final class JsonValues {
     }
 
     /** Jackson's message without the echoed source excerpt, which may be huge. */
-    static String describe(JsonProcessingException e) {
+    public static String describe(JsonProcessingException e) {
         String message = e.getOriginalMessage();
         if (e.getLocation() != null) {
             message += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";

@@ -5,6 +5,8 @@ public enum ReasonCode {
     UNPARSABLE_JSON("the text is not valid JSON"),
     UNPARSABLE_CSV("the CSV row cannot be read"),
     CSV_COLUMN_COUNT("the CSV row has more or fewer cells than the header"),
+    INVALID_ENCODING("the bytes are not valid UTF-8"),
+    RECORD_TOO_LARGE("a message is larger than mobject-sync.validation.max-message-bytes"),
     NOT_AN_OBJECT("the JSON value is not an object"),
     MISSING_TYPE("type is missing"),
     UNKNOWN_TYPE("type is not Program, Opportunity or OpportunityPersonRole"),

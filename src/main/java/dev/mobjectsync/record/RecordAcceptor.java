@@ -56,7 +56,7 @@ public class RecordAcceptor {
     }
 
     private RecordOutcome rejected(String json, String text, SourceRef source, String code, String message) {
-        return RecordOutcome.failed(json, text, source,
+        return RecordOutcome.rejected(json, text, source,
                 new Failure(Stage.VALIDATION, "INVALID", code, message, null, 0, clock.instant()));
     }
 }

@@ -1,0 +1,37 @@
+package dev.mobjectsync.source;
+
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.springframework.jms.connection.CachingConnectionFactory;
+
+import dev.mobjectsync.config.SyncConfig;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.jms.ConnectionFactory;
+
+/**
+ * The JMS connection factory of the JMS source and channels: ActiveMQ Artemis at
+ * {@code mobject-sync.sources.jms.broker-url}, with sessions and producers cached so that writing to a
+ * JMS channel does not open a connection per message. Consumers are not cached (the listener
+ * container manages them). Nothing connects until a JMS route starts.
+ */
+@ApplicationScoped
+public class JmsConnectionFactoryProducer {
+
+    @Produces
+    @ApplicationScoped
+    ConnectionFactory connectionFactory(SyncConfig config) {
+        CachingConnectionFactory caching = new CachingConnectionFactory(
+                new ActiveMQConnectionFactory(config.sources().jms().brokerUrl()));
+        caching.setCacheConsumers(false);
+        caching.setSessionCacheSize(10);
+        return caching;
+    }
+
+    void close(@Disposes ConnectionFactory factory) {
+        if (factory instanceof CachingConnectionFactory caching) {
+            caching.destroy();
+        }
+    }
+}
