@@ -8,7 +8,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Starts a Kafka and an Artemis broker before Quarkus boots and points the Kafka and JMS sources at
  * them. Init arg {@code channels}: {@code kafka} (topics sync-success / sync-dead-letter) or
- * {@code jms} (queues sync.success / sync.dead-letter). Tests reach the brokers through {@link #kafka()}
+ * {@code jms} (queues sync.success / sync.dead-letter); init arg {@code batch-timeout} overrides
+ * {@code mobject-sync.batch.timeout}. Tests reach the brokers through {@link #kafka()}
  * and {@link #artemis()}.
  */
 public class BrokersResource implements QuarkusTestResourceLifecycleManager {
@@ -19,6 +20,7 @@ public class BrokersResource implements QuarkusTestResourceLifecycleManager {
     private static EmbeddedKafka kafka;
     private static EmbeddedArtemis artemis;
     private String channels = "kafka";
+    private String batchTimeout;
 
     public static EmbeddedKafka kafka() {
         return kafka;
@@ -31,6 +33,7 @@ public class BrokersResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public void init(Map<String, String> initArgs) {
         channels = initArgs.getOrDefault("channels", "kafka");
+        batchTimeout = initArgs.get("batch-timeout");
     }
 
     @Override
@@ -48,6 +51,9 @@ public class BrokersResource implements QuarkusTestResourceLifecycleManager {
         config.put("mobject-sync.sources.jms.queue", SOURCE_QUEUE);
         config.put("mobject-sync.sources.jms.concurrent-consumers", "2");
         config.put("mobject-sync.validation.max-message-bytes", "10000");
+        if (batchTimeout != null) {
+            config.put("mobject-sync.batch.timeout", batchTimeout);
+        }
         if ("jms".equals(channels)) {
             config.put("mobject-sync.channels.success", "jms:queue:sync.success");
             config.put("mobject-sync.channels.dead-letter", "jms:queue:sync.dead-letter");
