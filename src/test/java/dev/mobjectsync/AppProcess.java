@@ -1,0 +1,140 @@
+package dev.mobjectsync;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The packaged application as a child process, started the way a user starts it:
+ * {@code java -jar target/quarkus-app/quarkus-app.jar} in its own working directory, configured only
+ * through environment variables.
+ */
+public final class AppProcess implements AutoCloseable {
+
+    static final Path JAR = Path.of(System.getProperty("app.jar", "target/quarkus-app/quarkus-app.jar"))
+            .toAbsolutePath();
+
+    private final Path workDir;
+    private final Map<String, String> environment;
+    private final int port;
+    private Process process;
+    private int starts;
+
+    public AppProcess(Path workDir, Map<String, String> environment) throws IOException {
+        this.workDir = workDir;
+        this.port = freePort();
+        this.environment = new HashMap<>(environment);
+        this.environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    /** Starts the process; its output goes to {@code app-<n>.log} in the working directory. */
+    public AppProcess start() throws IOException {
+        starts++;
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", JAR.toString())
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log().toFile());
+        builder.environment().putAll(environment);
+        process = builder.start();
+        return this;
+    }
+
+    public Path log() {
+        return workDir.resolve("app-" + starts + ".log");
+    }
+
+    public String allLogs() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= starts; i++) {
+            text.append(Files.readString(workDir.resolve("app-" + i + ".log")));
+        }
+        return text.toString();
+    }
+
+    public AppProcess awaitReady() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the application exited: " + Files.readString(log()));
+            }
+            return ready();
+        });
+        return this;
+    }
+
+    private boolean ready() {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Waits for the process to exit on its own; answers its exit code, or null if it did not exit. */
+    public Integer awaitExit(Duration patience) throws InterruptedException {
+        return process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+    }
+
+    /** Graceful stop (SIGTERM), waiting for the exit. */
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /** The non-blank lines of the NDJSON files of one channel folder ({@code data/out/<channel>}). */
+    public List<String> channelLines(String channel) throws IOException {
+        Path dir = workDir.resolve("data/out").resolve(channel);
+        List<String> lines = new ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : files.filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
+                    Files.readAllLines(file).stream().filter(l -> !l.isBlank()).forEach(lines::add);
+                }
+            }
+        }
+        return lines;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+}
