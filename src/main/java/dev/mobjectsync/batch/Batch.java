@@ -37,17 +37,21 @@ public class Batch implements Serializable {
             throw new IllegalArgumentException("record " + record.recordId() + " (" + record.batchKey()
                     + ") does not belong in a " + operation + ":" + type + " batch");
         }
-        String key = record.marketoKey();
-        if (key != null && !marketoKeys.add(key)) {
-            throw new IllegalArgumentException("batch already holds an object with key " + key);
+        if (holdsKeyOf(record)) {
+            throw new IllegalArgumentException("batch already holds an object with key " + record.marketoKeys());
         }
+        marketoKeys.addAll(record.marketoKeys());
         records.add(record);
     }
 
-    /** True when the record's Marketo key is already in this batch: it must wait for the next one. */
+    /** True when one of the record's Marketo keys (id, external key) is already in this batch: it must wait. */
     public boolean holdsKeyOf(SyncRecord record) {
-        String key = record.marketoKey();
-        return key != null && marketoKeys.contains(key);
+        for (String key : record.marketoKeys()) {
+            if (marketoKeys.contains(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public String batchId() {

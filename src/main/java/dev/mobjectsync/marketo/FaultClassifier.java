@@ -31,17 +31,22 @@ public class FaultClassifier {
                 return new MarketoFault(Stage.TRANSPORT, "HTTP_" + http.getResponseCode(), http.getMessage());
             }
             if (t instanceof ConnectException) {
-                return new MarketoFault(Stage.TRANSPORT, "CONNECTION_REFUSED", t.getMessage());
+                return new MarketoFault(Stage.TRANSPORT, "CONNECTION_REFUSED", describe(t));
             }
             if (t instanceof SocketTimeoutException || t instanceof HttpTimeoutException) {
-                return new MarketoFault(Stage.TRANSPORT, "TIMEOUT", t.getMessage());
+                return new MarketoFault(Stage.TRANSPORT, "TIMEOUT", describe(t));
             }
         }
         Throwable root = failure;
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return new MarketoFault(Stage.TRANSPORT, "CALL_FAILED", root.getClass().getSimpleName() + ": " + root.getMessage());
+        return new MarketoFault(Stage.TRANSPORT, "CALL_FAILED", root.getClass().getSimpleName() + ": " + describe(root));
+    }
+
+    /** The exception's message, or its kind when it has none (the JDK HTTP client's ConnectException). */
+    private static String describe(Throwable t) {
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 
     private static MarketoFault soapFault(SoapFault fault) {

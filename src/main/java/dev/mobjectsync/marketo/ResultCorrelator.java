@@ -61,6 +61,9 @@ public class ResultCorrelator {
             if (match == null && !taken[i] && consistent(status, records.get(i))) {
                 match = i;
             }
+            if (match != null && !consistent(status, records.get(match))) {
+                match = null;
+            }
             if (match == null || taken[match]) {
                 return uncorrelated(batch, now, "status #" + (i + 1) + " (id " + status.getId() + ", "
                         + status.getStatus() + ") matches no record of the batch, or one already matched");

@@ -1,6 +1,8 @@
 package dev.mobjectsync.record;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.commons.csv.CSVRecord;
 
@@ -19,6 +21,15 @@ final class CsvColumns {
 
     CsvColumns(List<String> header) {
         this.names = header.stream().map(name -> name.startsWith("\uFEFF") ? name.substring(1) : name).toList();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).isBlank()) {
+                throw new IllegalArgumentException("column " + (i + 1) + " has no name");
+            }
+            if (!seen.add(names.get(i))) {
+                throw new IllegalArgumentException("column '" + names.get(i) + "' appears twice");
+            }
+        }
     }
 
     int size() {

@@ -3,6 +3,7 @@ package dev.mobjectsync.record;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -12,8 +13,9 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * A {@code .csv} file with a header row; each row becomes a JSON record through {@link CsvColumns}.
- * A row with the wrong number of cells is refused on its own; a row the parser cannot read (an
- * unterminated quote) ends the file with one unparsable item.
+ * A row with the wrong number of cells is refused on its own. A header that cannot be used, a row the
+ * parser cannot read (an unterminated quote) or bytes that are not UTF-8 end the file with one
+ * unparsable item that says so: the rest of the file is not read, and nothing is dropped silently.
  */
 public class CsvRecordReader implements RecordReader {
 
@@ -21,32 +23,35 @@ public class CsvRecordReader implements RecordReader {
             .setHeader()
             .setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(true)
+            .setAllowMissingColumnNames(true)
             .setTrim(true)
             .get();
 
     private final String fileName;
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> rows;
-    private final CsvColumns columns;
-    private boolean broken;
+    private CSVParser parser;
+    private Iterator<CSVRecord> rows;
+    private CsvColumns columns;
+    private InputItem next;
+    private boolean finished;
 
-    public CsvRecordReader(Reader reader, String fileName) throws IOException {
+    public CsvRecordReader(Reader reader, String fileName) {
         this.fileName = fileName;
-        this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
-        this.rows = parser.iterator();
-        this.columns = new CsvColumns(parser.getHeaderNames());
+        try {
+            this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
+            this.columns = new CsvColumns(parser.getHeaderNames());
+            this.rows = parser.iterator();
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            next = broken(1, isEncoding(e) ? "the file is not valid UTF-8 near its start; nothing was read"
+                    : "the header row cannot be used: " + reason(e), e);
+        }
     }
 
     @Override
     public boolean hasNext() {
-        if (broken) {
-            return false;
+        if (next == null && !finished) {
+            next = read();
         }
-        try {
-            return rows.hasNext();
-        } catch (UncheckedIOException e) {
-            return true;
-        }
+        return next != null;
     }
 
     @Override
@@ -54,26 +59,56 @@ public class CsvRecordReader implements RecordReader {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
+        InputItem item = next;
+        next = null;
+        return item;
+    }
+
+    private InputItem read() {
         long line = parser.getCurrentLineNumber() + 1;
         try {
+            if (!rows.hasNext()) {
+                finished = true;
+                return null;
+            }
             CSVRecord row = rows.next();
             SourceRef source = SourceRef.fileLine(fileName, row.getRecordNumber() + 1);
-            if (!row.isConsistent()) {
+            if (row.size() != columns.size()) {
                 return InputItem.unparsable(source, String.join(",", row.values()), ReasonCode.CSV_COLUMN_COUNT,
                         "row has " + row.size() + " cells, the header has " + columns.size());
             }
             return InputItem.parsed(source, columns.toRecord(row));
         } catch (UncheckedIOException | IllegalStateException e) {
-            broken = true;
-            String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-            return InputItem.unparsable(SourceRef.fileLine(fileName, line), null, ReasonCode.UNPARSABLE_CSV,
-                    reason + "; the rest of the file was not read");
+            return broken(line, reason(e) + "; the rest of the file was not read", e);
         }
+    }
+
+    private InputItem broken(long line, String message, Exception e) {
+        finished = true;
+        return InputItem.unparsable(SourceRef.fileLine(fileName, line), null,
+                isEncoding(e) ? ReasonCode.INVALID_ENCODING : ReasonCode.UNPARSABLE_CSV, message);
+    }
+
+    private static boolean isEncoding(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CharacterCodingException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String reason(Exception e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
     }
 
     @Override
     public void close() throws IOException {
-        broken = true;
-        parser.close();
+        finished = true;
+        next = null;
+        if (parser != null) {
+            parser.close();
+        }
     }
 }

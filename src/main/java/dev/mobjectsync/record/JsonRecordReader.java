@@ -1,5 +1,6 @@
 package dev.mobjectsync.record;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * A {@code .json} file: one record, an array of records, or several values one after the other.
  * Array elements are read one by one with a streaming parser, so a large array never sits in memory.
+ * Elements of an array are referenced {@code file#line[index]}, so each has its own ref even on one line.
  * Broken JSON cannot be resynchronised: the rest of the file becomes one unparsable item.
  */
 public class JsonRecordReader implements RecordReader {
@@ -20,6 +22,7 @@ public class JsonRecordReader implements RecordReader {
     private final JsonParser parser;
     private final String fileName;
     private boolean insideArray;
+    private int element;
     private boolean finished;
     private InputItem next;
 
@@ -56,6 +59,7 @@ public class JsonRecordReader implements RecordReader {
             }
             if (!insideArray && token == JsonToken.START_ARRAY) {
                 insideArray = true;
+                element = 0;
                 token = parser.nextToken();
                 if (token == JsonToken.END_ARRAY) {
                     insideArray = false;
@@ -68,7 +72,12 @@ public class JsonRecordReader implements RecordReader {
             }
             line = parser.currentTokenLocation().getLineNr();
             JsonNode node = Json.VALUE_READER.readTree(parser);
-            return InputItem.parsed(SourceRef.fileLine(fileName, line), node);
+            SourceRef source = SourceRef.fileLine(fileName, line);
+            return InputItem.parsed(insideArray ? source.element(element++) : source, node);
+        } catch (CharConversionException e) {
+            finished = true;
+            return InputItem.unparsable(SourceRef.fileLine(fileName, line), null, ReasonCode.INVALID_ENCODING,
+                    "the file is not valid UTF-8 (" + e.getMessage() + "); the rest of the file was not read");
         } catch (JsonProcessingException e) {
             finished = true;
             long at = e.getLocation() == null ? line : e.getLocation().getLineNr();

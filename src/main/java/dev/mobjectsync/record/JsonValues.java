@@ -18,7 +18,7 @@ public final class JsonValues {
             return;
         }
         for (int i = 0; i < node.size(); i++) {
-            sink.accept(InputItem.parsed(new SourceRef(source.channel(), source.ref() + "[" + i + "]"), node.get(i)));
+            sink.accept(InputItem.parsed(source.element(i), node.get(i)));
         }
     }
 

@@ -3,8 +3,6 @@ package dev.mobjectsync.record;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,15 +16,11 @@ public class RecordReaders {
     public RecordReader open(InputStream input, String fileName) throws IOException {
         String name = fileName.toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv")) {
-            return new CsvRecordReader(utf8(input), fileName);
+            return new CsvRecordReader(new BufferedReader(Utf8.strictReader(input), 64 * 1024), fileName);
         }
         if (name.endsWith(".json")) {
             return new JsonRecordReader(input, fileName);
         }
-        return new NdjsonRecordReader(utf8(input), fileName);
-    }
-
-    private static BufferedReader utf8(InputStream input) {
-        return new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8), 64 * 1024);
+        return new NdjsonRecordReader(input, fileName);
     }
 }

@@ -182,7 +182,9 @@ public class RecordValidator {
         List<TypeAttribute> result = new ArrayList<>();
         forEachObject(node, "typeAttributes", defects, (entry, field) -> {
             String attrType = scalar(entry.path("attrType"), field + ".attrType", defects);
-            if (attrType != null && !attrType.equals("Cost") && !attrType.equals("Tag")) {
+            if (attrType == null || attrType.isBlank()) {
+                defects.add(new Defect(ReasonCode.MISSING_ATTRIBUTE, field + ".attrType is required (Cost or Tag)"));
+            } else if (!attrType.equals("Cost") && !attrType.equals("Tag")) {
                 defects.add(new Defect(ReasonCode.UNKNOWN_TYPE_ATTRIBUTE,
                         field + ".attrType '" + attrType + "' is not Cost or Tag"));
             }

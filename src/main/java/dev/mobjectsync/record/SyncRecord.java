@@ -20,15 +20,29 @@ public record SyncRecord(
         String json,
         SourceRef source) implements Serializable {
 
-    /** The key Marketo identifies the object by in this call, or null when Marketo will assign one. */
+    /** The key Marketo identifies the object by in this call (id first), or null when Marketo will assign one. */
     public String marketoKey() {
+        List<String> keys = marketoKeys();
+        return keys.isEmpty() ? null : keys.get(0);
+    }
+
+    /** Every key that names the object in this call: its id and its external key, when given. */
+    public List<String> marketoKeys() {
+        if (id != null && externalKey != null) {
+            return List.of(idKey(), externalKeyKey());
+        }
         if (id != null) {
-            return type + "#id=" + id;
+            return List.of(idKey());
         }
-        if (externalKey != null) {
-            return type + "#" + externalKey.name() + "=" + externalKey.value();
-        }
-        return null;
+        return externalKey != null ? List.of(externalKeyKey()) : List.of();
+    }
+
+    private String idKey() {
+        return type + "#id=" + id;
+    }
+
+    private String externalKeyKey() {
+        return type + "#" + externalKey.name() + "=" + externalKey.value();
     }
 
     /** Records share a syncMObjects call only when they share operation and type. */

@@ -229,26 +229,27 @@ public class SimulatorState {
     private MObjStatus role(SyncOperationEnum operation, MObject object) {
         Map<String, String> attributes = values(object.getAttribList());
         checkFields(attributes.keySet(), roleFields, "OpportunityPersonRole");
+        String personRef = attributes.get("PersonId");
+        if (personRef != null && parseInt(personRef) == null) {
+            throw failed("PersonId must be a lead id, not " + personRef);
+        }
         for (MObjAssociation association : associations(object)) {
             switch (String.valueOf(association.getMObjType())) {
                 case "Opportunity" -> attributes.put("OpportunityId", String.valueOf(opportunityId(association)));
-                case "Lead" -> {
-                    if (association.getId() == null) {
-                        throw failed("A Lead association needs the lead id");
-                    }
-                    attributes.put("PersonId", String.valueOf(association.getId()));
-                }
+                case "Lead" -> personRef = leadRef(association);
                 default -> throw failed("An OpportunityPersonRole can be associated with an Opportunity or a Lead, not "
                         + association.getMObjType());
             }
         }
         Integer opportunityId = parseInt(attributes.get("OpportunityId"));
-        Integer personId = parseInt(attributes.get("PersonId"));
-        if (opportunityId == null || personId == null) {
+        if (opportunityId == null || personRef == null) {
             throw failed("OpportunityId and PersonId are required");
         }
         if (!opportunities.containsKey(opportunityId)) {
             throw failed("Opportunity " + opportunityId + " not found");
+        }
+        if (parseInt(personRef) != null) {
+            attributes.put("PersonId", personRef);
         }
         Attrib externalKey = object.getExternalKey();
         if (externalKey != null) {
@@ -257,13 +258,13 @@ public class SimulatorState {
         }
         Stored existing = find(roles, roleByKey, object);
         if (existing == null && object.getId() == null && externalKey == null) {
-            Integer byPair = roleByKey.get(pairKey(opportunityId, personId));
+            Integer byPair = roleByKey.get(pairKey(opportunityId, personRef));
             existing = byPair == null ? null : roles.get(byPair);
         }
         MObjStatus status = upsert(operation, object, existing, roles, roleByKey, attributes, List.of(),
                 "OpportunityPersonRole");
         if (status.getId() != null) {
-            roleByKey.put(pairKey(opportunityId, personId), status.getId());
+            roleByKey.put(pairKey(opportunityId, personRef), status.getId());
         }
         return status;
     }
@@ -292,7 +293,11 @@ public class SimulatorState {
             }
             boolean changed = false;
             for (Map.Entry<String, String> entry : attributes.entrySet()) {
-                changed |= !Objects.equals(existing.attributes.put(entry.getKey(), entry.getValue()), entry.getValue());
+                String previous = existing.attributes.put(entry.getKey(), entry.getValue());
+                if (!Objects.equals(previous, entry.getValue())) {
+                    changed = true;
+                    index.remove(entry.getKey() + "=" + previous, existing.id);
+                }
             }
             if (!associations.isEmpty() && !associations.equals(existing.associations)) {
                 existing.associations.clear();
@@ -496,8 +501,19 @@ public class SimulatorState {
         return attrib.getName() + "=" + attrib.getValue();
     }
 
-    private static String pairKey(int opportunityId, int personId) {
-        return "role:" + opportunityId + "/" + personId;
+    private static String pairKey(int opportunityId, String personRef) {
+        return "role:" + opportunityId + "/" + personRef;
+    }
+
+    /** Leads are not modelled: any lead reference is accepted, by id or by external key. */
+    private static String leadRef(MObjAssociation association) {
+        if (association.getId() != null) {
+            return String.valueOf(association.getId());
+        }
+        if (association.getExternalKey() != null) {
+            return key(association.getExternalKey());
+        }
+        throw failed("A Lead association needs an id or an externalKey");
     }
 
     private static String describe(MObjAssociation association) {

@@ -1,9 +1,6 @@
 package dev.mobjectsync.source;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +15,7 @@ import dev.mobjectsync.record.Json;
 import dev.mobjectsync.record.JsonValues;
 import dev.mobjectsync.record.ReasonCode;
 import dev.mobjectsync.record.SourceRef;
+import dev.mobjectsync.record.Utf8;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -65,15 +63,11 @@ public class MessageItems {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+            text = Utf8.decode(body);
         } catch (CharacterCodingException e) {
             items.add(InputItem.unparsable(source, null, ReasonCode.INVALID_ENCODING,
                     "the message is not valid UTF-8: " + e.getMessage()));
             return items;
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
         }
         try {
             JsonValues.expand(source, Json.MAPPER.readTree(text), items::add);

@@ -92,6 +92,21 @@ class BatchAggregationStrategyTest extends CamelTestSupport {
     }
 
     @Test
+    void aRecordNamingAnObjectByIdAndExternalKeyBlocksBothKeys() throws Exception {
+        MockEndpoint mock = getMockEndpoint("mock:batches");
+        mock.expectedMessageCount(3);
+
+        send(record("by-key", "UPSERT", "Opportunity", null, "OPP-2"));
+        send(new SyncRecord("both", "Opportunity", "UPSERT", 1001, new KeyValue("ExtOpptyId", "OPP-2"), Map.of(),
+                List.of(), List.of(), "{}", SourceRef.fileLine("t.ndjson", 1)));
+        send(record("by-id", "UPSERT", "Opportunity", 1001, null));
+
+        mock.assertIsSatisfied();
+        assertEquals(List.of(List.of("by-key"), List.of("both"), List.of("by-id")), batches().stream()
+                .map(b -> b.records().stream().map(SyncRecord::recordId).toList()).toList());
+    }
+
+    @Test
     void operationAndTypeAreNeverMixed() throws Exception {
         MockEndpoint mock = getMockEndpoint("mock:batches");
         mock.expectedMessageCount(3);

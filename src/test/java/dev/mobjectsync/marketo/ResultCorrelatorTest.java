@@ -144,6 +144,17 @@ class ResultCorrelatorTest {
     }
 
     @Test
+    void aKeyedMatchWhoseIdContradictsTheRecordIsRefused() {
+        Batch batch = batch(record("a", 5, "OPP-A"), record("b", null, null));
+
+        List<RecordOutcome> outcomes = correlator.correlate(batch, List.of(
+                status(6, "OPP-A", MObjStatusEnum.UPDATED, null),
+                status(1002, null, MObjStatusEnum.CREATED, null)), NOW);
+
+        outcomes.forEach(o -> assertEquals(ResultCorrelator.UNCORRELATED, o.failure().code()));
+    }
+
+    @Test
     void unexpectedStatusIsDeadLettered() {
         Batch batch = batch(record("a", 1, null));
 

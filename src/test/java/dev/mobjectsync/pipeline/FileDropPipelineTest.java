@@ -52,10 +52,15 @@ class FileDropPipelineTest {
         callLog.clear();
     }
 
-    /** Waits until every record with the prefix has left through one channel, then checks it left once. */
+    /**
+     * Waits until every record with the prefix has left through one channel and the count has stayed
+     * put for a while (so a late duplicate is seen), then checks each left exactly once.
+     */
     private static void awaitAccounting(String prefix, int expected) {
         await().atMost(PATIENCE).ignoreExceptions()
                 .until(() -> success(prefix).size() + deadLetter(prefix).size() >= expected);
+        await().during(Duration.ofMillis(1500)).atMost(PATIENCE).ignoreExceptions()
+                .until(() -> success(prefix).size() + deadLetter(prefix).size() == expected);
         List<String> ids = java.util.stream.Stream.concat(success(prefix).stream(), deadLetter(prefix).stream())
                 .map(e -> e.path("recordId").asText()).toList();
         assertEquals(expected, ids.size(), "in == success + dead-letter");

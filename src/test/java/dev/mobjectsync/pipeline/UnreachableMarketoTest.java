@@ -55,6 +55,8 @@ class UnreachableMarketoTest {
         for (JsonNode envelope : dead) {
             assertEquals("transport", envelope.at("/error/stage").asText(), envelope.toString());
             assertEquals("CONNECTION_REFUSED", envelope.at("/error/code").asText(), envelope.toString());
+            assertEquals(false, envelope.at("/error/message").asText().isBlank(), envelope.toString());
+            assertEquals(1, envelope.at("/error/attempts").asInt());
         }
     }
 }

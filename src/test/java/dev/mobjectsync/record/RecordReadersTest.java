@@ -58,8 +58,88 @@ class RecordReadersTest {
         List<InputItem> items = read("b.json", "[\n {\"recordId\":\"r1\"},\n {\"recordId\":\"r2\"}\n]\n");
 
         assertEquals(List.of("r1", "r2"), items.stream().map(i -> i.node().get("recordId").asText()).toList());
-        assertEquals("b.json#2", items.get(0).source().ref());
-        assertEquals("b.json#3", items.get(1).source().ref());
+        assertEquals("b.json#2[0]", items.get(0).source().ref());
+        assertEquals("b.json#3[1]", items.get(1).source().ref());
+    }
+
+    @Test
+    void oneLineJsonArrayGivesEveryElementItsOwnRef() throws IOException {
+        List<InputItem> items = read("one.json", "[{\"type\":\"Program\"},{\"type\":\"Program\"},{\"type\":\"Program\"}]");
+
+        assertEquals(List.of("one.json#1[0]", "one.json#1[1]", "one.json#1[2]"),
+                items.stream().map(i -> i.source().ref()).toList());
+    }
+
+    @Test
+    void ndjsonLineOfBadBytesIsRefusedAloneAndTheNextLinesStillCount() throws IOException {
+        byte[] content = concat("{\"recordId\":\"a\"}\n".getBytes(StandardCharsets.UTF_8),
+                new byte[] { '{', '"', 'x', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n' },
+                "{\"recordId\":\"b\"}\n".getBytes(StandardCharsets.UTF_8));
+        List<InputItem> items = new ArrayList<>();
+        try (RecordReader reader = readers.open(new ByteArrayInputStream(content), "enc.ndjson")) {
+            reader.forEachRemaining(items::add);
+        }
+
+        assertEquals(3, items.size());
+        assertEquals(ReasonCode.INVALID_ENCODING, items.get(1).parseError());
+        assertEquals("enc.ndjson#2", items.get(1).source().ref());
+        assertEquals("b", items.get(2).node().get("recordId").asText());
+    }
+
+    @Test
+    void jsonFileOfBadBytesIsReportedNotDropped() throws IOException {
+        byte[] content = concat("[{\"recordId\":\"a\"},\n{\"recordId\":\"".getBytes(StandardCharsets.UTF_8),
+                new byte[] { (byte) 0xFF, (byte) 0xFE }, "\"}]".getBytes(StandardCharsets.UTF_8));
+        List<InputItem> items = new ArrayList<>();
+        try (RecordReader reader = readers.open(new ByteArrayInputStream(content), "enc.json")) {
+            reader.forEachRemaining(items::add);
+        }
+
+        assertEquals(2, items.size());
+        assertTrue(items.get(0).isParsed());
+        assertFalse(items.get(1).isParsed());
+    }
+
+    @Test
+    void csvWithAnUnterminatedQuoteKeepsTheRowsBeforeAndReportsTheRest() throws IOException {
+        List<InputItem> items = read("q.csv", "recordId,type,attr.Name\nc1,Opportunity,ok\nc2,Opportunity,\"open\nc3,Opportunity,ok\n");
+
+        assertEquals(2, items.size(), items.toString());
+        assertEquals("c1", items.get(0).node().get("recordId").asText());
+        assertEquals(ReasonCode.UNPARSABLE_CSV, items.get(1).parseError());
+        assertTrue(items.get(1).parseMessage().contains("rest of the file"));
+    }
+
+    @Test
+    void csvHeaderThatCannotBeUsedIsOneReportedItem() throws IOException {
+        List<InputItem> duplicate = read("dup.csv", "recordId,type,type\nr1,Opportunity,Program\n");
+        List<InputItem> blank = read("blank.csv", "recordId,,type\nr1,x,Opportunity\n");
+
+        assertEquals(1, duplicate.size());
+        assertEquals(ReasonCode.UNPARSABLE_CSV, duplicate.get(0).parseError());
+        assertTrue(duplicate.get(0).parseMessage().contains("type"), duplicate.get(0).parseMessage());
+        assertEquals(1, blank.size());
+        assertEquals(ReasonCode.UNPARSABLE_CSV, blank.get(0).parseError());
+    }
+
+    @Test
+    void csvOfBadBytesIsReportedAsInvalidEncoding() throws IOException {
+        byte[] content = concat("recordId,type\nr1,Opportunity\nr2,".getBytes(StandardCharsets.UTF_8),
+                new byte[] { (byte) 0xC3, (byte) 0x28 }, "\n".getBytes(StandardCharsets.UTF_8));
+        List<InputItem> items = new ArrayList<>();
+        try (RecordReader reader = readers.open(new ByteArrayInputStream(content), "enc.csv")) {
+            reader.forEachRemaining(items::add);
+        }
+
+        assertEquals(ReasonCode.INVALID_ENCODING, items.get(items.size() - 1).parseError(), items.toString());
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     @Test

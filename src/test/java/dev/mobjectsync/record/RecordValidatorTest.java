@@ -80,6 +80,7 @@ class RecordValidatorTest {
             MISSING_ATTRIBUTE          | {"type":"Program","operation":"UPDATE","id":1,"typeAttributes":[{"attrType":"Cost","attributes":{"Month":"2013-06"}}]}
             MISSING_ATTRIBUTE          | {"type":"Program","operation":"UPDATE","id":1,"typeAttributes":[{"attrType":"Tag","attributes":{"Type":"Region"}}]}
             MISSING_ATTRIBUTE          | {"type":"OpportunityPersonRole","operation":"INSERT","attributes":{"PersonId":"19"}}
+            MISSING_ATTRIBUTE          | {"type":"Program","operation":"UPDATE","id":1,"typeAttributes":[{"attributes":{"Type":"Region","Value":"EMEA"}}]}
             BAD_MONTH                  | {"type":"Program","operation":"UPDATE","id":1,"typeAttributes":[{"attrType":"Cost","attributes":{"Month":"2013-13","Amount":"1"}}]}
             BAD_MONTH                  | {"type":"Program","operation":"UPDATE","id":1,"typeAttributes":[{"attrType":"Cost","attributes":{"Month":"06/2013","Amount":"1"}}]}
             BAD_AMOUNT                 | {"type":"Program","operation":"UPDATE","id":1,"typeAttributes":[{"attrType":"Cost","attributes":{"Month":"2013-06","Amount":"lots"}}]}

@@ -172,6 +172,31 @@ class SimulatorStateTest {
     }
 
     @Test
+    void aChangedExternalKeyNoLongerFindsTheObject() {
+        int id = one(SyncOperationEnum.INSERT, opportunity(null, "OLD-KEY", Map.of("Name", "x"))).getId();
+        one(SyncOperationEnum.UPDATE, opportunity(id, null, Map.of("ExtOpptyId", "NEW-KEY")));
+
+        assertEquals(MObjStatusEnum.CREATED,
+                one(SyncOperationEnum.INSERT, opportunity(null, "OLD-KEY", Map.of("Name", "y"))).getStatus());
+        assertEquals(MObjStatusEnum.SKIPPED,
+                one(SyncOperationEnum.INSERT, opportunity(null, "NEW-KEY", Map.of("Name", "z"))).getStatus());
+    }
+
+    @Test
+    void roleMayNameItsLeadByExternalKey() {
+        one(SyncOperationEnum.INSERT, opportunity(null, "OPP-L", Map.of("Name", "L")));
+        MObjAssociation byKey = new MObjAssociation();
+        byKey.setMObjType("Opportunity");
+        byKey.setExternalKey(attrib("ExtOpptyId", "OPP-L"));
+        MObjAssociation lead = new MObjAssociation();
+        lead.setMObjType("Lead");
+        lead.setExternalKey(attrib("Email", "ann@example.com"));
+
+        assertEquals(MObjStatusEnum.CREATED, one(SyncOperationEnum.INSERT, role(Map.of(), byKey, lead)).getStatus());
+        assertEquals(MObjStatusEnum.SKIPPED, one(SyncOperationEnum.INSERT, role(Map.of(), byKey, lead)).getStatus());
+    }
+
+    @Test
     void statusesComeBackInRequestOrder() {
         List<MObjStatus> statuses = state.sync(SyncOperationEnum.UPSERT, List.of(
                 opportunity(null, "K1", Map.of("Name", "1")),
