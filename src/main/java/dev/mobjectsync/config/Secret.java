@@ -22,8 +22,9 @@ public final class Secret {
         return value.getBytes(StandardCharsets.UTF_8);
     }
 
-    public boolean isBlank() {
-        return value.isBlank();
+    /** The value itself, for the one API that needs it as text (a JDBC password). */
+    public String reveal() {
+        return value;
     }
 
     @Override

@@ -39,6 +39,30 @@ public interface SyncConfig {
 
     Simulator simulator();
 
+    Repository repository();
+
+    /** Where open and completed-but-unconfirmed batches are kept (DESIGN.md §5 "no loss on crash"). */
+    interface Repository {
+        @Pattern(regexp = "h2|postgres", message = "must be h2 or postgres")
+        String kind();
+
+        @NotBlank
+        String url();
+
+        Optional<String> username();
+
+        Optional<Secret> password();
+
+        /** How often completed batches that were never confirmed (a crash mid-send) are sent again. */
+        @WithName("recovery-interval")
+        Duration recoveryInterval();
+
+        /** After this many recoveries a batch's records go to dead-letter with RECOVERY_EXHAUSTED. */
+        @WithName("max-recovery-attempts")
+        @Min(1)
+        int maxRecoveryAttempts();
+    }
+
     interface Marketo {
         @Pattern(regexp = "soap", message = "must be soap (the only gateway so far)")
         String api();

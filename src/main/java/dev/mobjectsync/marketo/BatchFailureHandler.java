@@ -3,26 +3,34 @@ package dev.mobjectsync.marketo;
 import java.time.Clock;
 import java.util.List;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Handler;
+import org.apache.camel.Header;
 import org.jboss.logging.Logger;
 
 import dev.mobjectsync.Headers;
 import dev.mobjectsync.batch.Batch;
 import dev.mobjectsync.outcome.Failure;
 import dev.mobjectsync.outcome.RecordOutcome;
+import dev.mobjectsync.outcome.Stage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
 /**
- * A call that failed as a whole (SOAP fault, transport error): every record of the batch goes to
- * dead-letter with the classified code and message. Retries come before this step (issue "nothing lost").
+ * A batch that failed as a whole: every record goes to dead-letter with the classified code and
+ * message. One exception: a transport error while the application is shutting down is not the
+ * batch's fault (an embedded simulator, or the network, may already be gone), so the batch stays
+ * unconfirmed in the repository and is sent again after the restart.
  */
 @ApplicationScoped
 @Named("batchFailureHandler")
 public class BatchFailureHandler {
+
+    /** The code of a batch that the repository recovered too many times without success. */
+    public static final String RECOVERY_EXHAUSTED = "RECOVERY_EXHAUSTED";
 
     private static final Logger LOG = Logger.getLogger(BatchFailureHandler.class);
 
@@ -35,11 +43,26 @@ public class BatchFailureHandler {
 
     @Handler
     public List<RecordOutcome> fail(@ExchangeProperty(Headers.BATCH) Batch batch,
-            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable error) {
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable error, CamelContext camel) throws Throwable {
         MarketoFault fault = classifier.classify(error);
+        if (fault.stage() == Stage.TRANSPORT && (camel.isStopping() || camel.isStopped())) {
+            LOG.warnf("batch %s (%d records) not sent while shutting down (%s): kept for the next start",
+                    batch.batchId(), batch.size(), fault.code());
+            throw error;
+        }
         LOG.warnf("batch %s (%d %s %s) failed: %s %s", batch.batchId(), batch.size(), batch.operation(), batch.type(),
                 fault.code(), fault.message());
         return BatchFailures.allFailed(batch, new Failure(fault.stage(), "FAULT", fault.code(), fault.message(),
                 batch.batchId(), 1, clock.instant()));
+    }
+
+    public List<RecordOutcome> recoveryExhausted(Batch batch,
+            @Header(Exchange.REDELIVERY_COUNTER) Integer recoveries) {
+        int attempts = recoveries == null ? 1 : recoveries + 1;
+        LOG.errorf("batch %s (%d records) could not be sent after %d attempts: dead-lettered", batch.batchId(),
+                batch.size(), attempts);
+        return BatchFailures.allFailed(batch, new Failure(Stage.TRANSPORT, "FAULT", RECOVERY_EXHAUSTED,
+                "the batch was recovered " + attempts + " times and never confirmed as sent", batch.batchId(),
+                attempts, clock.instant()));
     }
 }

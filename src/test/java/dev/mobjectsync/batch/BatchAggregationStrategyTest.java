@@ -21,7 +21,7 @@ import dev.mobjectsync.record.KeyValue;
 import dev.mobjectsync.record.SourceRef;
 import dev.mobjectsync.record.SyncRecord;
 
-/** The strategy inside a real Camel aggregator, wired as batch-and-sync wires it. */
+/** The strategy inside a real Camel aggregator, wired as batch-and-sync wires it (in-memory repository). */
 class BatchAggregationStrategyTest extends CamelTestSupport {
 
     private static final int MAX = 10;
@@ -33,7 +33,7 @@ class BatchAggregationStrategyTest extends CamelTestSupport {
             public void configure() {
                 from("direct:batch")
                         .aggregate(header(Headers.BATCH_KEY), new BatchAggregationStrategy(MAX))
-                        .completionTimeout(300)
+                        .completionInterval(300)
                         .forceCompletionOnStop()
                         .to("mock:batches");
             }
@@ -124,7 +124,7 @@ class BatchAggregationStrategyTest extends CamelTestSupport {
     }
 
     @Test
-    void aLoneRecordIsFlushedByTheTimeout() throws Exception {
+    void aLoneRecordIsFlushedByTheInterval() throws Exception {
         MockEndpoint mock = getMockEndpoint("mock:batches");
         mock.expectedMessageCount(1);
 
@@ -132,7 +132,7 @@ class BatchAggregationStrategyTest extends CamelTestSupport {
 
         mock.assertIsSatisfied();
         assertEquals(1, batches().get(0).size());
-        assertEquals("timeout", mock.getReceivedExchanges().get(0).getProperty(Exchange.AGGREGATED_COMPLETED_BY));
+        assertEquals("interval", mock.getReceivedExchanges().get(0).getProperty(Exchange.AGGREGATED_COMPLETED_BY));
     }
 
     @Test

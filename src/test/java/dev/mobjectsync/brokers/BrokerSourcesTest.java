@@ -28,6 +28,7 @@ import com.marketo.mktows.SuccessGetMObjects;
 import dev.mobjectsync.marketo.RequestSigner;
 import dev.mobjectsync.record.Json;
 import dev.mobjectsync.simulator.CallLog;
+import dev.mobjectsync.pipeline.CleanTestData;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -37,6 +38,7 @@ import jakarta.jms.Queue;
 
 /** Kafka and JMS as sources, Kafka topics as channels, against real brokers over TCP. */
 @QuarkusTest
+@QuarkusTestResource(value = CleanTestData.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = BrokersResource.class, restrictToAnnotatedClass = true)
 class BrokerSourcesTest {
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.mobjectsync.record.Json;
+import dev.mobjectsync.pipeline.CleanTestData;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,6 +32,7 @@ import jakarta.jms.Message;
  * (a 5 s batch timeout lets records from the three arrive in one batch).
  */
 @QuarkusTest
+@QuarkusTestResource(value = CleanTestData.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = BrokersResource.class, restrictToAnnotatedClass = true,
         initArgs = { @ResourceArg(name = "channels", value = "jms"), @ResourceArg(name = "batch-timeout", value = "5s") })
 class JmsChannelsTest {

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.marketo.MarketoSignature;
+import dev.mobjectsync.pipeline.CleanTestData;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.XmlConfig;
 import jakarta.inject.Inject;
@@ -22,6 +24,7 @@ import jakarta.inject.Inject;
  * Only one test here changes Program 1970, so the reference request finds it as seeded.
  */
 @QuarkusTest
+@QuarkusTestResource(value = CleanTestData.class, restrictToAnnotatedClass = true)
 class SimulatorWireFormatTest {
 
     private static final String PATH = "/soap/mktows/2_3";

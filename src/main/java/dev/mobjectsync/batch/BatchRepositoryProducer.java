@@ -1,0 +1,82 @@
+package dev.mobjectsync.batch;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+import dev.mobjectsync.config.SyncConfig;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+/**
+ * The persistent aggregation repository: Camel's {@link JdbcAggregationRepository} on H2 (a file under
+ * {@code ./data/state} by default) or PostgreSQL. Open batches survive a crash; a batch completed but
+ * not confirmed (the process died while sending it) is recovered and sent again; after
+ * {@code max-recovery-attempts} its records go to dead-letter.
+ */
+@ApplicationScoped
+public class BatchRepositoryProducer {
+
+    static final String TABLE = "mobject_sync_batches";
+    /** Classes a stored batch may contain; everything else is refused when reading it back. */
+    static final String DESERIALIZATION_FILTER = "java.**;javax.**;org.apache.camel.**;dev.mobjectsync.**;!*";
+
+    /**
+     * Not closed by CDI: Camel's shutdown (which flushes open batches into this database) may run after
+     * the beans are destroyed. The JVM's exit closes the connections.
+     */
+    @Produces
+    @Singleton
+    DataSource batchDataSource(SyncConfig config) {
+        SyncConfig.Repository repository = config.repository();
+        String user = repository.username().orElse("");
+        String password = repository.password().map(p -> p.reveal()).orElse("");
+        DataSource dataSource;
+        if ("postgres".equals(repository.kind())) {
+            PGSimpleDataSource postgres = new PGSimpleDataSource();
+            postgres.setUrl(repository.url());
+            postgres.setUser(user);
+            postgres.setPassword(password);
+            dataSource = postgres;
+        } else {
+            dataSource = JdbcConnectionPool.create(repository.url(), user, password);
+        }
+        createTables(dataSource, "postgres".equals(repository.kind()) ? "BYTEA" : "BLOB");
+        return dataSource;
+    }
+
+    @Produces
+    @Singleton
+    @Named("batchRepository")
+    JdbcAggregationRepository batchRepository(DataSource dataSource, SyncConfig config) {
+        JdbcAggregationRepository repository = new JdbcAggregationRepository(
+                new DataSourceTransactionManager(dataSource), TABLE, dataSource);
+        repository.setUseRecovery(true);
+        repository.setRecoveryInterval(config.repository().recoveryInterval().toMillis());
+        repository.setMaximumRedeliveries(config.repository().maxRecoveryAttempts());
+        repository.setDeadLetterUri("direct:recovery-exhausted");
+        repository.setDeserializationFilter(DESERIALIZATION_FILTER);
+        return repository;
+    }
+
+    private static void createTables(DataSource dataSource, String blobType) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String table : new String[] { TABLE, TABLE + "_completed" }) {
+                statement.execute("CREATE TABLE IF NOT EXISTS " + table + " (id VARCHAR(255) NOT NULL, exchange "
+                        + blobType + " NOT NULL, version BIGINT NOT NULL, CONSTRAINT " + table + "_pk PRIMARY KEY (id))");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the batch repository tables: " + e.getMessage(), e);
+        }
+    }
+}
