@@ -119,6 +119,13 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
+    /** Crash: SIGKILL, no shutdown hook runs. */
+    public void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
     /** The non-blank lines of the NDJSON files of one channel folder ({@code data/out/<channel>}). */
     public List<String> channelLines(String channel) throws IOException {
         Path dir = workDir.resolve("data/out").resolve(channel);
