@@ -14,6 +14,9 @@ public final class Headers {
     /** The batch being sent, kept while the body becomes the request and then the answer. */
     public static final String BATCH = "MobjectSyncBatch";
 
+    /** Exchange property: how many times the current batch's call was signed, i.e. attempted. */
+    public static final String ATTEMPTS = "MobjectSyncAttempts";
+
     private Headers() {
     }
 }

@@ -1,8 +1,11 @@
 package dev.mobjectsync.batch;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -58,7 +61,8 @@ public class BatchRepositoryProducer {
     @Produces
     @Singleton
     @Named("batchRepository")
-    JdbcAggregationRepository batchRepository(DataSource dataSource, SyncConfig config) {
+    JdbcAggregationRepository batchRepository(DataSource dataSource, SyncConfig config,
+            @Named("batchKeysAtStart") Set<String> keysAtStart) {
         JdbcAggregationRepository repository = new JdbcAggregationRepository(
                 new DataSourceTransactionManager(dataSource), TABLE, dataSource);
         repository.setUseRecovery(true);
@@ -67,6 +71,26 @@ public class BatchRepositoryProducer {
         repository.setDeadLetterUri("direct:recovery-exhausted");
         repository.setDeserializationFilter(DESERIALIZATION_FILTER);
         return repository;
+    }
+
+    /**
+     * The correlation keys of the batches that were open when the application last stopped, read
+     * before the repository is handed to the aggregator (it is a dependency of the repository).
+     */
+    @Produces
+    @Singleton
+    @Named("batchKeysAtStart")
+    Set<String> batchKeysAtStart(DataSource dataSource) {
+        Set<String> keys = new HashSet<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT id FROM " + TABLE)) {
+            while (rows.next()) {
+                keys.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the batch repository: " + e.getMessage(), e);
+        }
+        return keys;
     }
 
     private static void createTables(DataSource dataSource, String blobType) {

@@ -41,6 +41,26 @@ public interface SyncConfig {
 
     Repository repository();
 
+    Retry retry();
+
+    /** Retries of a failed call (RetryPolicy decides which faults are retryable). */
+    interface Retry {
+        /** Calls in all, the first one included. */
+        @WithName("max-attempts")
+        @Min(1)
+        int maxAttempts();
+
+        /** Milliseconds before the first retry; doubles with each retry. */
+        @WithName("initial-backoff")
+        @Min(1)
+        long initialBackoff();
+
+        /** Milliseconds: the longest wait between two attempts. */
+        @WithName("max-backoff")
+        @Min(1)
+        long maxBackoff();
+    }
+
     /** Where open and completed-but-unconfirmed batches are kept (DESIGN.md §5 "no loss on crash"). */
     interface Repository {
         @Pattern(regexp = "h2|postgres", message = "must be h2 or postgres")

@@ -20,8 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
 /**
- * A batch that failed as a whole: every record goes to dead-letter with the classified code and
- * message. One exception: a transport error while the application is shutting down is not the
+ * A batch that failed as a whole (after its retries): every record goes to dead-letter with the
+ * classified code, message and number of attempts. One exception: a transport error while the application is shutting down is not the
  * batch's fault (an embedded simulator, or the network, may already be gone), so the batch stays
  * unconfirmed in the repository and is sent again after the restart.
  */
@@ -43,17 +43,19 @@ public class BatchFailureHandler {
 
     @Handler
     public List<RecordOutcome> fail(@ExchangeProperty(Headers.BATCH) Batch batch,
-            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable error, CamelContext camel) throws Throwable {
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable error,
+            @ExchangeProperty(Headers.ATTEMPTS) Integer attemptsMade, CamelContext camel) throws Throwable {
         MarketoFault fault = classifier.classify(error);
+        int attempts = attemptsMade == null ? 1 : attemptsMade;
         if (fault.stage() == Stage.TRANSPORT && (camel.isStopping() || camel.isStopped())) {
             LOG.warnf("batch %s (%d records) not sent while shutting down (%s): kept for the next start",
                     batch.batchId(), batch.size(), fault.code());
             throw error;
         }
-        LOG.warnf("batch %s (%d %s %s) failed: %s %s", batch.batchId(), batch.size(), batch.operation(), batch.type(),
-                fault.code(), fault.message());
+        LOG.warnf("batch %s (%d %s %s) failed after %d attempt(s): %s %s", batch.batchId(), batch.size(),
+                batch.operation(), batch.type(), attempts, fault.code(), fault.message());
         return BatchFailures.allFailed(batch, new Failure(fault.stage(), "FAULT", fault.code(), fault.message(),
-                batch.batchId(), 1, clock.instant()));
+                batch.batchId(), attempts, clock.instant()));
     }
 
     public List<RecordOutcome> recoveryExhausted(Batch batch,

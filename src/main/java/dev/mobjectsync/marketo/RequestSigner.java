@@ -9,6 +9,7 @@ import org.apache.camel.Processor;
 
 import com.marketo.mktows.AuthenticationHeaderInfo;
 
+import dev.mobjectsync.Headers;
 import dev.mobjectsync.config.Secret;
 import dev.mobjectsync.config.SyncConfig;
 
@@ -17,8 +18,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
- * Builds a freshly signed {@code AuthenticationHeader} for every call (and so for every retry) and
- * turns the body into the CXF parameter list {@code [params, header]}.
+ * Builds a freshly signed {@code AuthenticationHeader} for every call and turns the body into the CXF
+ * parameter list {@code [params, header]}. Also the on-redelivery processor of a retried call: the
+ * retry replaces the old header with a new one, so no retry carries a stale signature (20016).
  */
 @ApplicationScoped
 @Named("requestSigner")
@@ -41,8 +43,10 @@ public class RequestSigner implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        Object params = exchange.getMessage().getBody();
+        Object body = exchange.getMessage().getBody();
+        Object params = body instanceof List<?> parts && !parts.isEmpty() ? parts.get(0) : body;
         exchange.getMessage().setBody(List.of(params, header()));
+        exchange.setProperty(Headers.ATTEMPTS, exchange.getProperty(Headers.ATTEMPTS, 0, Integer.class) + 1);
     }
 
     public AuthenticationHeaderInfo header() {

@@ -33,7 +33,7 @@ class BatchAggregationStrategyTest extends CamelTestSupport {
             public void configure() {
                 from("direct:batch")
                         .aggregate(header(Headers.BATCH_KEY), new BatchAggregationStrategy(MAX))
-                        .completionInterval(300)
+                        .completionTimeout(300)
                         .forceCompletionOnStop()
                         .to("mock:batches");
             }
@@ -124,7 +124,7 @@ class BatchAggregationStrategyTest extends CamelTestSupport {
     }
 
     @Test
-    void aLoneRecordIsFlushedByTheInterval() throws Exception {
+    void aLoneRecordIsFlushedByTheTimeout() throws Exception {
         MockEndpoint mock = getMockEndpoint("mock:batches");
         mock.expectedMessageCount(1);
 
@@ -132,7 +132,7 @@ class BatchAggregationStrategyTest extends CamelTestSupport {
 
         mock.assertIsSatisfied();
         assertEquals(1, batches().get(0).size());
-        assertEquals("interval", mock.getReceivedExchanges().get(0).getProperty(Exchange.AGGREGATED_COMPLETED_BY));
+        assertEquals("timeout", mock.getReceivedExchanges().get(0).getProperty(Exchange.AGGREGATED_COMPLETED_BY));
     }
 
     @Test

@@ -22,7 +22,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-/** Marketo cannot be reached at all: every record of the batch goes to dead-letter as a transport error. */
+/**
+ * Marketo cannot be reached at all: each call is retried up to mobject-sync.retry.max-attempts, then
+ * every record of the batch goes to dead-letter as a transport error with the number of attempts.
+ */
 @QuarkusTest
 @TestProfile(UnreachableMarketoTest.NothingListens.class)
 @QuarkusTestResource(value = CleanTestData.class, restrictToAnnotatedClass = true)
@@ -33,7 +36,8 @@ class UnreachableMarketoTest {
         public Map<String, String> getConfigOverrides() {
             try (ServerSocket socket = new ServerSocket(0)) {
                 return Map.of("mobject-sync.marketo.endpoint",
-                        "http://127.0.0.1:" + socket.getLocalPort() + "/soap/mktows/2_3");
+                        "http://127.0.0.1:" + socket.getLocalPort() + "/soap/mktows/2_3",
+                        "mobject-sync.retry.max-attempts", "3", "mobject-sync.retry.initial-backoff", "100");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -56,7 +60,7 @@ class UnreachableMarketoTest {
             assertEquals("transport", envelope.at("/error/stage").asText(), envelope.toString());
             assertEquals("CONNECTION_REFUSED", envelope.at("/error/code").asText(), envelope.toString());
             assertEquals(false, envelope.at("/error/message").asText().isBlank(), envelope.toString());
-            assertEquals(1, envelope.at("/error/attempts").asInt());
+            assertEquals(3, envelope.at("/error/attempts").asInt(), "a refused connection is retried");
         }
     }
 }
