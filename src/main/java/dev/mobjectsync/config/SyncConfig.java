@@ -195,5 +195,35 @@ public interface SyncConfig {
 
         @WithName("timestamp-tolerance")
         Duration timestampTolerance();
+
+        Faults faults();
+    }
+
+    /** Faults the simulator injects (FaultInjector); all off by default. */
+    interface Faults {
+        Duration latency();
+
+        @WithName("failure-rate")
+        double failureRate();
+
+        /** A Marketo fault code, or 503 for a bare HTTP 503. */
+        @WithName("failure-code")
+        String failureCode();
+
+        /** Above this many calls at once: 20024. 0: no limit. */
+        @WithName("max-concurrent")
+        int maxConcurrent();
+
+        /** More calls than this within {@link #window()}: 20023. 0: no limit. */
+        @WithName("calls-per-window")
+        int callsPerWindow();
+
+        Duration window();
+
+        /** More calls than this in all: 20015. 0: no quota. */
+        @WithName("daily-quota")
+        int dailyQuota();
+
+        long seed();
     }
 }

@@ -24,8 +24,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
 /**
- * Answers the simulator's SOAP calls: checks the signature, enforces Marketo's request rules, applies
- * the call to {@link SimulatorState} and logs it in the {@link CallLog}.
+ * Answers the simulator's SOAP calls: checks the signature, enforces Marketo's limits and any injected
+ * faults ({@link FaultInjector}), enforces Marketo's request rules, applies the call to
+ * {@link SimulatorState} and logs it in the {@link CallLog}.
  */
 @ApplicationScoped
 @Named("marketoSimulatorService")
@@ -34,14 +35,16 @@ public class SimulatorService {
     private final SimulatorState state;
     private final SignatureCheck signatureCheck;
     private final CallLog callLog;
+    private final FaultInjector faults;
     private final Clock clock;
 
-    public SimulatorService(SyncConfig config, CallLog callLog, Clock clock) {
+    public SimulatorService(SyncConfig config, CallLog callLog, FaultInjector faults, Clock clock) {
         SyncConfig.Simulator simulator = config.simulator();
         this.state = new SimulatorState(Seed.load(simulator.seedFile().orElse(null)));
         this.signatureCheck = new SignatureCheck(simulator.userId().orElse(config.marketo().userId()),
                 simulator.secretKey().orElse(config.marketo().secretKey()).bytes(), simulator.timestampTolerance());
         this.callLog = callLog;
+        this.faults = faults;
         this.clock = clock;
     }
 
@@ -57,13 +60,18 @@ public class SimulatorService {
                 ? sync.getOperation().value() : null;
         try {
             signatureCheck.verify(header, clock.instant());
-            Object answer = switch (operation) {
-                case "syncMObjects" -> sync((ParamsSyncMObjects) params);
-                case "getMObjects" -> get((ParamsGetMObjects) params);
-                default -> throw MarketoFaults.fault("20019", "Unsupported Operation", operation + " is not simulated");
-            };
-            callLog.add(new CallLog.Call(clock.instant(), operation, syncOperation, objects, null));
-            return new MessageContentsList(answer);
+            faults.enter();
+            try {
+                Object answer = switch (operation) {
+                    case "syncMObjects" -> sync((ParamsSyncMObjects) params);
+                    case "getMObjects" -> get((ParamsGetMObjects) params);
+                    default -> throw MarketoFaults.fault("20019", "Unsupported Operation", operation + " is not simulated");
+                };
+                callLog.add(new CallLog.Call(clock.instant(), operation, syncOperation, objects, null));
+                return new MessageContentsList(answer);
+            } finally {
+                faults.exit();
+            }
         } catch (SoapFault fault) {
             callLog.add(new CallLog.Call(clock.instant(), operation, syncOperation, objects,
                     MarketoFaults.codeOf(fault)));
