@@ -43,6 +43,25 @@ public interface SyncConfig {
 
     Retry retry();
 
+    Limits limits();
+
+    /** Marketo's limits, kept by the CallPacer for all calls together (MARKETO.md §4). */
+    interface Limits {
+        @WithName("max-concurrent-calls")
+        @Min(1)
+        int maxConcurrentCalls();
+
+        @WithName("calls-per-window")
+        @Min(1)
+        int callsPerWindow();
+
+        Duration window();
+
+        @WithName("daily-budget")
+        @Min(1)
+        int dailyBudget();
+    }
+
     /** Retries of a failed call (RetryPolicy decides which faults are retryable). */
     interface Retry {
         /** Calls in all, the first one included. */

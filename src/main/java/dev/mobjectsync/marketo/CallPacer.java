@@ -1,0 +1,117 @@
+package dev.mobjectsync.marketo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+
+import org.apache.camel.Exchange;
+import org.jboss.logging.Logger;
+
+import dev.mobjectsync.config.SyncConfig;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/**
+ * Keeps every call to Marketo (retries included) inside its limits (MARKETO.md §4), for all sources
+ * together: at most {@code max-concurrent-calls} at once, at most {@code calls-per-window} per sliding
+ * {@code window}, and at most {@code daily-budget} calls per Marketo day, which resets at midnight
+ * America/Chicago. Marketo counts a call from the moment it receives it, somewhere between our start
+ * and our end of the call, so a call counts in the window from its start until one window after its
+ * end. A call that would exceed a limit waits; nothing is dropped.
+ */
+@ApplicationScoped
+@Named("callPacer")
+public class CallPacer {
+
+    static final String PERMIT = "MobjectSyncCallPermit";
+    static final String SLOT = "MobjectSyncCallSlot";
+    static final ZoneId MARKETO_DAY = ZoneId.of("America/Chicago");
+    private static final Duration MARGIN = Duration.ofMillis(50);
+    private static final Logger LOG = Logger.getLogger(CallPacer.class);
+
+    private final Semaphore concurrent;
+    private final int callsPerWindow;
+    private final Duration window;
+    private final int dailyBudget;
+    private final Clock clock;
+    /** Calls counted in the window: in flight (no end yet) or ended less than one window ago. */
+    private final List<Slot> recent = new ArrayList<>();
+
+    private static final class Slot {
+        private Instant end;
+    }
+    private LocalDate day;
+    private int callsToday;
+
+    @Inject
+    public CallPacer(SyncConfig config, Clock clock) {
+        this(config.limits().maxConcurrentCalls(), config.limits().callsPerWindow(), config.limits().window(),
+                config.limits().dailyBudget(), clock);
+    }
+
+    public CallPacer(int maxConcurrent, int callsPerWindow, Duration window, int dailyBudget, Clock clock) {
+        this.concurrent = new Semaphore(maxConcurrent, true);
+        this.callsPerWindow = callsPerWindow;
+        this.window = window.plus(MARGIN);
+        this.dailyBudget = dailyBudget;
+        this.clock = clock;
+    }
+
+    /** Before a call: waits for a place in the window, in the day's budget, and among the calls in flight. */
+    public void acquire(Exchange exchange) throws InterruptedException {
+        concurrent.acquire();
+        exchange.setProperty(PERMIT, Boolean.TRUE);
+        exchange.setProperty(SLOT, takeSlot());
+    }
+
+    /** After a call, whatever its outcome. */
+    public void release(Exchange exchange) {
+        Object slot = exchange.removeProperty(SLOT);
+        if (slot instanceof Slot taken) {
+            synchronized (this) {
+                taken.end = clock.instant();
+            }
+        }
+        if (Boolean.TRUE.equals(exchange.removeProperty(PERMIT))) {
+            concurrent.release();
+        }
+    }
+
+    private Slot takeSlot() throws InterruptedException {
+        while (true) {
+            Duration wait;
+            synchronized (this) {
+                Instant now = clock.instant();
+                LocalDate today = now.atZone(MARKETO_DAY).toLocalDate();
+                if (!today.equals(day)) {
+                    day = today;
+                    callsToday = 0;
+                }
+                Instant windowStart = now.minus(window);
+                recent.removeIf(slot -> slot.end != null && !slot.end.isAfter(windowStart));
+                if (callsToday >= dailyBudget) {
+                    wait = Duration.between(now, today.plusDays(1).atStartOfDay(MARKETO_DAY).toInstant());
+                    LOG.warnf("daily budget of %d calls spent: calls wait %d min for Marketo's day to reset", dailyBudget,
+                            wait.toMinutes());
+                } else if (recent.size() < callsPerWindow) {
+                    Slot slot = new Slot();
+                    recent.add(slot);
+                    callsToday++;
+                    return slot;
+                } else {
+                    wait = recent.stream().filter(slot -> slot.end != null).map(slot -> slot.end.plus(window))
+                            .min(Instant::compareTo).map(free -> Duration.between(now, free))
+                            .orElse(Duration.ofMillis(20));
+                }
+            }
+            Thread.sleep(Math.max(1, Math.min(wait.toMillis(), 60_000)));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.mobjectsync.marketo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+
+class CallPacerTest {
+
+    private final DefaultCamelContext camel = new DefaultCamelContext();
+
+    @Test
+    void neverMoreCallsInAWindowThanAllowed() throws Exception {
+        Duration window = Duration.ofMillis(300);
+        CallPacer pacer = new CallPacer(10, 3, window, 10_000, Clock.systemUTC());
+        List<Instant> admitted = new ArrayList<>();
+
+        for (int i = 0; i < 9; i++) {
+            Exchange exchange = new DefaultExchange(camel);
+            pacer.acquire(exchange);
+            admitted.add(Instant.now());
+            pacer.release(exchange);
+        }
+
+        for (int i = 0; i + 3 < admitted.size(); i++) {
+            Duration between = Duration.between(admitted.get(i), admitted.get(i + 3));
+            assertTrue(between.compareTo(window) >= 0, "calls " + i + " and " + (i + 3) + " only " + between + " apart");
+        }
+    }
+
+    @Test
+    void neverMoreCallsAtOnceThanAllowed() throws Exception {
+        CallPacer pacer = new CallPacer(3, 1000, Duration.ofSeconds(20), 10_000, Clock.systemUTC());
+        AtomicInteger inFlight = new AtomicInteger();
+        List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+
+        for (int i = 0; i < 60; i++) {
+            pool.submit(() -> {
+                Exchange exchange = new DefaultExchange(camel);
+                pacer.acquire(exchange);
+                seen.add(inFlight.incrementAndGet());
+                Thread.sleep(5);
+                inFlight.decrementAndGet();
+                pacer.release(exchange);
+                return null;
+            });
+        }
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
+
+        assertEquals(60, seen.size());
+        assertTrue(seen.stream().allMatch(n -> n <= 3), "at most 3 at once: " + seen);
+    }
+
+    @Test
+    void releaseWithoutAPermitGivesNothingBack() throws Exception {
+        CallPacer pacer = new CallPacer(1, 1000, Duration.ofSeconds(20), 10_000, Clock.systemUTC());
+        Exchange first = new DefaultExchange(camel);
+        pacer.acquire(first);
+        pacer.release(first);
+        pacer.release(first);
+        Exchange second = new DefaultExchange(camel);
+        pacer.acquire(second);
+        Exchange third = new DefaultExchange(camel);
+        Thread waiter = new Thread(() -> {
+            try {
+                pacer.acquire(third);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        waiter.start();
+        waiter.join(300);
+        assertTrue(waiter.isAlive(), "a double release must not free a second place");
+        pacer.release(second);
+        waiter.join(5000);
+        assertTrue(!waiter.isAlive());
+    }
+}
