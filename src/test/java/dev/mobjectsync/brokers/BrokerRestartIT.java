@@ -66,18 +66,9 @@ class BrokerRestartIT {
     @Test
     void gracefulRestartMidStreamLosesNothing() throws Exception {
         MixedRecords records = new MixedRecords("r-", 1000);
-        try (AppProcess marketo = new AppProcess(marketoDir, Map.of("MOBJECT_SYNC_SOURCES_FILE_ENABLED", "false"))) {
+        try (AppProcess marketo = TwoInstances.marketo(marketoDir)) {
             marketo.start().awaitReady();
-            Map<String, String> pipelineEnv = new HashMap<>();
-            pipelineEnv.put("MOBJECT_SYNC_SIMULATOR_ENABLED", "false");
-            pipelineEnv.put("MOBJECT_SYNC_MARKETO_ENDPOINT", "http://127.0.0.1:" + marketo.port() + "/soap/mktows/2_3");
-            pipelineEnv.put("MOBJECT_SYNC_SOURCES_KAFKA_ENABLED", "true");
-            pipelineEnv.put("MOBJECT_SYNC_SOURCES_KAFKA_BROKERS", kafka.bootstrapServers());
-            pipelineEnv.put("MOBJECT_SYNC_SOURCES_KAFKA_TOPIC", "crm-records");
-            pipelineEnv.put("MOBJECT_SYNC_SOURCES_JMS_ENABLED", "true");
-            pipelineEnv.put("MOBJECT_SYNC_SOURCES_JMS_BROKER_URL", artemis.url());
-            pipelineEnv.put("MOBJECT_SYNC_SOURCES_JMS_QUEUE", "crm.records");
-            try (AppProcess pipeline = new AppProcess(pipelineDir, pipelineEnv)) {
+            try (AppProcess pipeline = TwoInstances.pipeline(pipelineDir, marketo, kafka, artemis, Map.of())) {
                 pipeline.start().awaitReady();
                 publish(records, 0, 500);
                 await().atMost(Duration.ofSeconds(60)).until(() -> delivered(pipeline) >= 300);

@@ -14,17 +14,14 @@ import java.util.Set;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.cxf.common.message.CxfConstants;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.marketo.mktows.Attrib;
-import com.marketo.mktows.ParamsGetMObjects;
-import com.marketo.mktows.SuccessGetMObjects;
 
+import dev.mobjectsync.MarketoQueries;
 import dev.mobjectsync.marketo.RequestSigner;
 import dev.mobjectsync.record.Json;
 import dev.mobjectsync.simulator.CallLog;
@@ -187,14 +184,7 @@ class BrokerSourcesTest {
         assertEquals("kh-bad", header(bad, "mobject-sync.record-id"));
         assertEquals(null, header(bad, "kafka.TOPIC"), "inbound headers are not forwarded");
 
-        ParamsGetMObjects query = new ParamsGetMObjects();
-        query.setType("Opportunity");
-        Attrib key = new Attrib();
-        key.setName("ExtOpptyId");
-        key.setValue("KH-1");
-        query.setExternalKey(key);
-        SuccessGetMObjects answer = producer.requestBodyAndHeader("cxf:bean:marketo", List.of(query, signer.header()),
-                CxfConstants.OPERATION_NAME, "getMObjects", SuccessGetMObjects.class);
-        assertEquals(1, answer.getResult().getReturnCount(), "the simulator holds the synced Opportunity");
+        assertEquals(1, MarketoQueries.opportunitiesByExternalKey(producer, signer, "KH-1").size(),
+                "the simulator holds the synced Opportunity");
     }
 }

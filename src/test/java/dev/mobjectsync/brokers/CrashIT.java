@@ -70,19 +70,10 @@ class CrashIT {
     void sigkillAtRandomMomentsLosesNoRecord() throws Exception {
         List<String> expected = new ArrayList<>();
         Random random = new Random(20261128L);
-        try (AppProcess marketo = new AppProcess(marketoDir, Map.of("MOBJECT_SYNC_SOURCES_FILE_ENABLED", "false"))) {
+        try (AppProcess marketo = TwoInstances.marketo(marketoDir)) {
             marketo.start().awaitReady();
-            Map<String, String> env = new HashMap<>();
-            env.put("MOBJECT_SYNC_SIMULATOR_ENABLED", "false");
-            env.put("MOBJECT_SYNC_MARKETO_ENDPOINT", "http://127.0.0.1:" + marketo.port() + "/soap/mktows/2_3");
-            env.put("MOBJECT_SYNC_SOURCES_KAFKA_ENABLED", "true");
-            env.put("MOBJECT_SYNC_SOURCES_KAFKA_BROKERS", kafka.bootstrapServers());
-            env.put("MOBJECT_SYNC_SOURCES_KAFKA_TOPIC", "crm-records");
-            env.put("MOBJECT_SYNC_SOURCES_JMS_ENABLED", "true");
-            env.put("MOBJECT_SYNC_SOURCES_JMS_BROKER_URL", artemis.url());
-            env.put("MOBJECT_SYNC_SOURCES_JMS_QUEUE", "crm.records");
-            env.put("MOBJECT_SYNC_REPOSITORY_RECOVERY_INTERVAL", "1s");
-            try (AppProcess pipeline = new AppProcess(pipelineDir, env)) {
+            try (AppProcess pipeline = TwoInstances.pipeline(pipelineDir, marketo, kafka, artemis,
+                    Map.of("MOBJECT_SYNC_REPOSITORY_RECOVERY_INTERVAL", "1s"))) {
                 Path inbox = Files.createDirectories(pipelineDir.resolve("data/inbox"));
                 pipeline.start().awaitReady();
                 int file = 0;

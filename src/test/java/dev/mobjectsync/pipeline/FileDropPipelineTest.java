@@ -15,16 +15,13 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.cxf.common.message.CxfConstants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.marketo.mktows.Attrib;
 import com.marketo.mktows.MObject;
-import com.marketo.mktows.ParamsGetMObjects;
-import com.marketo.mktows.SuccessGetMObjects;
 
+import dev.mobjectsync.MarketoQueries;
 import dev.mobjectsync.marketo.RequestSigner;
 import dev.mobjectsync.simulator.CallLog;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -194,15 +191,7 @@ class FileDropPipelineTest {
         assertEquals(2, success("link-r").size());
         assertTrue(only(deadLetter("link-r"), "link-r3").at("/error/message").asText().contains("999999"));
 
-        ParamsGetMObjects query = new ParamsGetMObjects();
-        query.setType("Opportunity");
-        Attrib key = new Attrib();
-        key.setName("ExtOpptyId");
-        key.setValue("LINK-1");
-        query.setExternalKey(key);
-        SuccessGetMObjects answer = producer.requestBodyAndHeader("cxf:bean:marketo", List.of(query, signer.header()),
-                CxfConstants.OPERATION_NAME, "getMObjects", SuccessGetMObjects.class);
-        List<MObject> found = answer.getResult().getMObjectList().getMObject();
+        List<MObject> found = MarketoQueries.opportunitiesByExternalKey(producer, signer, "LINK-1");
         assertEquals(1, found.size());
         assertEquals(opportunityId, found.get(0).getId());
         assertTrue(found.get(0).getAttribList().getAttrib().stream()

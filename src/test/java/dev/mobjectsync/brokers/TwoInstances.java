@@ -1,0 +1,37 @@
+package dev.mobjectsync.brokers;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.mobjectsync.AppProcess;
+
+/**
+ * The packaged application twice, as in production: one instance with only the simulator on (Marketo,
+ * whose state outlives the other's restarts) and one pipeline instance fed by the given Kafka and
+ * Artemis brokers, writing its channels as files under its own directory.
+ */
+final class TwoInstances {
+
+    private TwoInstances() {
+    }
+
+    static AppProcess marketo(Path dir) throws IOException {
+        return new AppProcess(dir, Map.of("MOBJECT_SYNC_SOURCES_FILE_ENABLED", "false"));
+    }
+
+    static AppProcess pipeline(Path dir, AppProcess marketo, EmbeddedKafka kafka, EmbeddedArtemis artemis,
+            Map<String, String> extra) throws IOException {
+        Map<String, String> env = new HashMap<>(extra);
+        env.put("MOBJECT_SYNC_SIMULATOR_ENABLED", "false");
+        env.put("MOBJECT_SYNC_MARKETO_ENDPOINT", "http://127.0.0.1:" + marketo.port() + "/soap/mktows/2_3");
+        env.put("MOBJECT_SYNC_SOURCES_KAFKA_ENABLED", "true");
+        env.put("MOBJECT_SYNC_SOURCES_KAFKA_BROKERS", kafka.bootstrapServers());
+        env.put("MOBJECT_SYNC_SOURCES_KAFKA_TOPIC", "crm-records");
+        env.put("MOBJECT_SYNC_SOURCES_JMS_ENABLED", "true");
+        env.put("MOBJECT_SYNC_SOURCES_JMS_BROKER_URL", artemis.url());
+        env.put("MOBJECT_SYNC_SOURCES_JMS_QUEUE", "crm.records");
+        return new AppProcess(dir, env);
+    }
+}
