@@ -10,6 +10,9 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 /** A real ActiveMQ Artemis broker in this JVM, with a TCP acceptor on 127.0.0.1 (no persistence, no security). */
 public final class EmbeddedArtemis implements AutoCloseable {
 
+    /** Held so the level set below stays set: JUL loggers are only weakly referenced. */
+    private static final java.util.logging.Logger AUDIT = java.util.logging.Logger.getLogger("org.apache.activemq.audit");
+
     private final EmbeddedActiveMQ server;
     private final String url;
 
@@ -19,6 +22,7 @@ public final class EmbeddedArtemis implements AutoCloseable {
     }
 
     public static EmbeddedArtemis start() {
+        AUDIT.setLevel(java.util.logging.Level.WARNING);
         try {
             String url = "tcp://127.0.0.1:" + freePort();
             Configuration configuration = new ConfigurationImpl()

@@ -25,6 +25,11 @@ import org.apache.kafka.common.test.TestKitNodes;
 /** A real Kafka broker (KRaft, combined mode, one node) in this JVM, listening on 127.0.0.1. */
 public final class EmbeddedKafka implements AutoCloseable {
 
+    /** Held so the levels set below stay set: JUL loggers are only weakly referenced. */
+    private static final java.util.logging.Logger[] QUIET = {
+        java.util.logging.Logger.getLogger("kafka"), java.util.logging.Logger.getLogger("state.change.logger"),
+        java.util.logging.Logger.getLogger("org.apache.kafka") };
+
     private final KafkaClusterTestKit cluster;
 
     private EmbeddedKafka(KafkaClusterTestKit cluster) {
@@ -32,6 +37,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     public static EmbeddedKafka start() {
+        for (java.util.logging.Logger logger : QUIET) {
+            logger.setLevel(java.util.logging.Level.WARNING);
+        }
         try {
             KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
