@@ -4,17 +4,13 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -28,29 +24,7 @@ import jakarta.jms.JMSContext;
  * and the JMS acknowledgements resume where they stopped. Marketo is a second instance of the
  * application with only the simulator on, so its state outlives the restart.
  */
-class BrokerRestartIT {
-
-    private static EmbeddedKafka kafka;
-    private static EmbeddedArtemis artemis;
-
-    @TempDir
-    Path marketoDir;
-
-    @TempDir
-    Path pipelineDir;
-
-    @BeforeAll
-    static void startBrokers() {
-        kafka = EmbeddedKafka.start();
-        kafka.createTopic("crm-records", 3);
-        artemis = EmbeddedArtemis.start();
-    }
-
-    @AfterAll
-    static void stopBrokers() {
-        artemis.close();
-        kafka.close();
-    }
+class BrokerRestartIT extends TwoInstances {
 
     private static void publish(MixedRecords records, int from, int to) {
         kafka.send("crm-records", records.json.subList(from, to).stream()
@@ -66,9 +40,9 @@ class BrokerRestartIT {
     @Test
     void gracefulRestartMidStreamLosesNothing() throws Exception {
         MixedRecords records = new MixedRecords("r-", 1000);
-        try (AppProcess marketo = TwoInstances.marketo(marketoDir)) {
+        try (AppProcess marketo = marketo()) {
             marketo.start().awaitReady();
-            try (AppProcess pipeline = TwoInstances.pipeline(pipelineDir, marketo, kafka, artemis, Map.of())) {
+            try (AppProcess pipeline = pipeline(marketo, Map.of())) {
                 pipeline.start().awaitReady();
                 publish(records, 0, 500);
                 await().atMost(Duration.ofSeconds(60)).until(() -> delivered(pipeline) >= 300);

@@ -15,12 +15,9 @@ import java.util.Map;
 import java.util.Random;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.junit.jupiter.api.AfterAll;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.mobjectsync.AppProcess;
 import dev.mobjectsync.record.Json;
@@ -32,34 +29,12 @@ import jakarta.jms.JMSContext;
  * the same state each time. After the drain every record is in a channel; a record may be there
  * twice only because of a crash, and the test counts and reports those duplicates.
  */
-class CrashIT {
+class CrashIT extends TwoInstances {
 
     private static final int FILES = 20;
     private static final int PER_FILE = 500;
     private static final int PER_BROKER = 1000;
     private static final int KILLS = 5;
-
-    private static EmbeddedKafka kafka;
-    private static EmbeddedArtemis artemis;
-
-    @TempDir
-    Path marketoDir;
-
-    @TempDir
-    Path pipelineDir;
-
-    @BeforeAll
-    static void startBrokers() {
-        kafka = EmbeddedKafka.start();
-        kafka.createTopic("crm-records", 3);
-        artemis = EmbeddedArtemis.start();
-    }
-
-    @AfterAll
-    static void stopBrokers() {
-        artemis.close();
-        kafka.close();
-    }
 
     private static String record(String id) {
         return "{\"recordId\":\"" + id + "\",\"type\":\"Opportunity\",\"operation\":\"UPSERT\","
@@ -70,9 +45,9 @@ class CrashIT {
     void sigkillAtRandomMomentsLosesNoRecord() throws Exception {
         List<String> expected = new ArrayList<>();
         Random random = new Random(20261128L);
-        try (AppProcess marketo = TwoInstances.marketo(marketoDir)) {
+        try (AppProcess marketo = marketo()) {
             marketo.start().awaitReady();
-            try (AppProcess pipeline = TwoInstances.pipeline(pipelineDir, marketo, kafka, artemis,
+            try (AppProcess pipeline = pipeline(marketo,
                     Map.of("MOBJECT_SYNC_REPOSITORY_RECOVERY_INTERVAL", "1s"))) {
                 Path inbox = Files.createDirectories(pipelineDir.resolve("data/inbox"));
                 pipeline.start().awaitReady();
