@@ -40,10 +40,6 @@ public class EnvelopeWriter {
         return envelope.toString();
     }
 
-    public String toJson(RecordOutcome outcome) {
-        return envelope(outcome).toString();
-    }
-
     private static ObjectNode envelope(RecordOutcome outcome) {
         ObjectNode envelope = record(outcome);
         if (outcome.isSuccess()) {

@@ -20,10 +20,6 @@ public class CallLog {
         calls.add(call);
     }
 
-    public synchronized List<Call> calls() {
-        return List.copyOf(calls);
-    }
-
     public synchronized List<Call> syncCalls() {
         return calls.stream().filter(c -> c.operation().equals("syncMObjects")).toList();
     }

@@ -35,14 +35,6 @@ public class FaultInjector {
         public Settings withFailures(double rate, String code) {
             return new Settings(latency, rate, code, maxConcurrent, callsPerWindow, window, dailyQuota, seed);
         }
-
-        public Settings withLimits(int concurrent, int calls, Duration per) {
-            return new Settings(latency, failureRate, failureCode, concurrent, calls, per, dailyQuota, seed);
-        }
-
-        public Settings withLatency(Duration added) {
-            return new Settings(added, failureRate, failureCode, maxConcurrent, callsPerWindow, window, dailyQuota, seed);
-        }
     }
 
     public static final String HTTP_503 = "503";

@@ -103,8 +103,4 @@ public class SimulatorService {
         success.setResult(state.get(params));
         return success;
     }
-
-    public SimulatorState state() {
-        return state;
-    }
 }
