@@ -68,6 +68,40 @@ class CallPacerTest {
     }
 
     @Test
+    void aWaitInterruptedAfterTakingAPlaceGivesItBackOnRelease() throws Exception {
+        CallPacer pacer = new CallPacer(1, 1, Duration.ofMillis(300), 10_000, Clock.systemUTC());
+        Exchange first = new DefaultExchange(camel);
+        pacer.acquire(first);
+        pacer.release(first);
+        Exchange interrupted = new DefaultExchange(camel);
+        Thread waiter = new Thread(() -> {
+            try {
+                pacer.acquire(interrupted);
+            } catch (InterruptedException e) {
+                pacer.release(interrupted);
+            }
+        });
+        waiter.start();
+        waiter.join(150);
+        assertTrue(waiter.isAlive(), "the waiter holds the only place and waits for the window");
+        waiter.interrupt();
+        waiter.join(5000);
+
+        Exchange next = new DefaultExchange(camel);
+        Thread later = new Thread(() -> {
+            try {
+                pacer.acquire(next);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        later.start();
+        later.join(10_000);
+        assertTrue(!later.isAlive(), "the only place, taken before the interrupted wait, is free again");
+        pacer.release(next);
+    }
+
+    @Test
     void releaseWithoutAPermitGivesNothingBack() throws Exception {
         CallPacer pacer = new CallPacer(1, 1000, Duration.ofSeconds(20), 10_000, Clock.systemUTC());
         Exchange first = new DefaultExchange(camel);
