@@ -54,6 +54,16 @@ public class Batch implements Serializable {
         return false;
     }
 
+    /** Two new batches, the first half of the records and the rest, for a batch that must be split. */
+    public List<Batch> halves() {
+        int middle = records.size() / 2;
+        Batch first = new Batch(operation, type);
+        Batch second = new Batch(operation, type);
+        records.subList(0, middle).forEach(first::add);
+        records.subList(middle, records.size()).forEach(second::add);
+        return List.of(first, second);
+    }
+
     public String batchId() {
         return batchId;
     }

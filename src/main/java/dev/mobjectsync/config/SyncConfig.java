@@ -60,6 +60,10 @@ public interface SyncConfig {
         @WithName("daily-budget")
         @Min(1)
         int dailyBudget();
+
+        /** After a 20015 (quota spent), how long calls wait before one probes again, if the day does not end first. */
+        @WithName("quota-probe-interval")
+        Duration quotaProbeInterval();
     }
 
     /** Retries of a failed call (RetryPolicy decides which faults are retryable). */
@@ -117,6 +121,15 @@ public interface SyncConfig {
         Secret secretKey();
 
         Duration timeout();
+
+        /** A longer answer is refused unread ({@code INVALID_RESPONSE}); real ones are a few kB. */
+        @WithName("max-answer-chars")
+        @Min(1024)
+        long maxAnswerChars();
+
+        /** Log every SOAP request and answer (CXF's logging feature, category org.apache.cxf.services). */
+        @WithName("log-messages")
+        boolean logMessages();
     }
 
     interface Batch {
@@ -225,7 +238,7 @@ public interface SyncConfig {
         @WithName("failure-rate")
         double failureRate();
 
-        /** A Marketo fault code, or 503 for a bare HTTP 503. */
+        /** A Marketo fault code, 503 for a bare HTTP 503, or malformed, oversized, dtd for a broken answer. */
         @WithName("failure-code")
         String failureCode();
 
@@ -242,6 +255,10 @@ public interface SyncConfig {
         /** More calls than this in all: 20015. 0: no quota. */
         @WithName("daily-quota")
         int dailyQuota();
+
+        /** A call with an object holding this value (attribute or external key) is refused whole: 20110. */
+        @WithName("poison-value")
+        Optional<String> poisonValue();
 
         long seed();
     }

@@ -24,7 +24,10 @@ import jakarta.inject.Named;
  * {@code window}, and at most {@code daily-budget} calls per Marketo day, which resets at midnight
  * America/Chicago. Marketo counts a call from the moment it receives it, somewhere between our start
  * and our end of the call, so a call counts in the window from its start until one window after its
- * end. A call that would exceed a limit waits; nothing is dropped.
+ * end. A call that would exceed a limit waits; nothing is dropped. When Marketo itself says the day's
+ * quota is spent (20015, e.g. because other integrations share it), every call waits until the quota
+ * resets at midnight America/Chicago, or until {@code quota-probe-interval} has passed, whichever comes
+ * first; the next call then probes whether the quota is back (an administrator may have raised it).
  */
 @ApplicationScoped
 @Named("callPacer")
@@ -49,14 +52,18 @@ public class CallPacer {
     }
     private LocalDate day;
     private int callsToday;
+    private final Duration quotaProbeInterval;
+    private Instant quotaHeldUntil = Instant.MIN;
 
     @Inject
     public CallPacer(SyncConfig config, Clock clock) {
         this(config.limits().maxConcurrentCalls(), config.limits().callsPerWindow(), config.limits().window(),
-                config.limits().dailyBudget(), clock);
+                config.limits().dailyBudget(), config.limits().quotaProbeInterval(), clock);
     }
 
-    public CallPacer(int maxConcurrent, int callsPerWindow, Duration window, int dailyBudget, Clock clock) {
+    public CallPacer(int maxConcurrent, int callsPerWindow, Duration window, int dailyBudget,
+            Duration quotaProbeInterval, Clock clock) {
+        this.quotaProbeInterval = quotaProbeInterval;
         this.concurrent = new Semaphore(maxConcurrent, true);
         this.callsPerWindow = callsPerWindow;
         this.window = window.plus(MARGIN);
@@ -84,6 +91,18 @@ public class CallPacer {
         }
     }
 
+    /** Marketo answered 20015: calls wait for the quota to reset (or for the next probe). */
+    public synchronized void holdUntilQuotaResets() {
+        Instant now = clock.instant();
+        Instant reset = now.atZone(MARKETO_DAY).toLocalDate().plusDays(1).atStartOfDay(MARKETO_DAY).toInstant();
+        Instant probe = now.plus(quotaProbeInterval);
+        Instant until = probe.isBefore(reset) ? probe : reset;
+        if (until.isAfter(quotaHeldUntil)) {
+            quotaHeldUntil = until;
+            LOG.warnf("Marketo's daily quota is spent (20015): calls wait until %s", until);
+        }
+    }
+
     private Slot takeSlot() throws InterruptedException {
         while (true) {
             Duration wait;
@@ -96,7 +115,9 @@ public class CallPacer {
                 }
                 Instant windowStart = now.minus(window);
                 recent.removeIf(slot -> slot.end != null && !slot.end.isAfter(windowStart));
-                if (callsToday >= dailyBudget) {
+                if (now.isBefore(quotaHeldUntil)) {
+                    wait = Duration.between(now, quotaHeldUntil);
+                } else if (callsToday >= dailyBudget) {
                     wait = Duration.between(now, today.plusDays(1).atStartOfDay(MARKETO_DAY).toInstant());
                     LOG.warnf("daily budget of %d calls spent: calls wait %d min for Marketo's day to reset", dailyBudget,
                             wait.toMinutes());

@@ -6,12 +6,16 @@ import java.net.http.HttpTimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.xml.stream.XMLStreamException;
+
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.transport.http.HTTPException;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 import dev.mobjectsync.outcome.Stage;
+
+import jakarta.xml.bind.UnmarshalException;
 
 /**
  * Reads a failed call's exception: a SOAP fault yields Marketo's code from
@@ -22,7 +26,19 @@ public class FaultClassifier {
 
     private static final Pattern CODE_IN_FAULTSTRING = Pattern.compile("^(\\d{5}) - (.*)$");
 
+    /** An answer that arrived but cannot be read as SOAP: malformed, too large, or carrying a DTD. */
+    public static final String INVALID_RESPONSE = "INVALID_RESPONSE";
+
     public MarketoFault classify(Throwable failure) {
+        // An unreadable answer first: CXF may wrap the parser's error in a SoapFault of its own making.
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof UncorrelatedResponseException uncorrelated) {
+                return new MarketoFault(Stage.MARKETO, ResultCorrelator.UNCORRELATED, uncorrelated.getMessage());
+            }
+            if (t instanceof XMLStreamException || t instanceof UnmarshalException) {
+                return new MarketoFault(Stage.TRANSPORT, INVALID_RESPONSE, "the answer cannot be read: " + describe(root(t)));
+            }
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SoapFault fault) {
                 return soapFault(fault);
@@ -37,11 +53,16 @@ public class FaultClassifier {
                 return new MarketoFault(Stage.TRANSPORT, "TIMEOUT", describe(t));
             }
         }
+        Throwable root = root(failure);
+        return new MarketoFault(Stage.TRANSPORT, "CALL_FAILED", root.getClass().getSimpleName() + ": " + describe(root));
+    }
+
+    private static Throwable root(Throwable failure) {
         Throwable root = failure;
-        while (root.getCause() != null) {
+        while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return new MarketoFault(Stage.TRANSPORT, "CALL_FAILED", root.getClass().getSimpleName() + ": " + describe(root));
+        return root;
     }
 
     /** The exception's message, or its kind when it has none (the JDK HTTP client's ConnectException). */

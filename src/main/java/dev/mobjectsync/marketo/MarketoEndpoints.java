@@ -1,5 +1,8 @@
 package dev.mobjectsync.marketo;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import javax.xml.namespace.QName;
 
 import org.apache.camel.component.cxf.common.DataFormat;
@@ -7,6 +10,7 @@ import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.frontend.AbstractWSDLBasedEndpointFactory;
 import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.staxutils.StaxUtils;
 import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.camel.component.cxf.jaxws.CxfConfigurer;
 
@@ -32,6 +36,9 @@ public class MarketoEndpoints {
         CxfEndpoint endpoint = base();
         endpoint.setAddress(config.marketo().endpoint());
         endpoint.setDefaultOperationName("syncMObjects");
+        // A real answer is a few kB per 100 objects: refuse one larger than this instead of reading it all.
+        endpoint.setProperties(new HashMap<>(Map.of(StaxUtils.MAX_XML_CHARACTERS, config.marketo().maxAnswerChars())));
+        endpoint.setLoggingFeatureEnabled(config.marketo().logMessages());
         long timeoutMillis = config.marketo().timeout().toMillis();
         endpoint.setCxfConfigurer(new CxfConfigurer() {
             @Override

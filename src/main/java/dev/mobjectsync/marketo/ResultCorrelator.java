@@ -20,8 +20,8 @@ import dev.mobjectsync.record.SyncRecord;
 /**
  * Pairs each {@code mObjStatus} of an answer with the record it is about: by external key or id first,
  * by position when the status carries no key of a record in the batch (a newly created object). When
- * the answer cannot be matched record for record, every record of the batch fails with
- * {@code UNCORRELATED_RESPONSE}: nothing is guessed, nothing is dropped.
+ * the answer cannot be matched record for record it throws {@link UncorrelatedResponseException}: nothing
+ * is guessed; the gateway splits the batch to find the record that confuses Marketo's answer.
  */
 public class ResultCorrelator {
 
@@ -33,10 +33,11 @@ public class ResultCorrelator {
         this.skippedIsSuccess = skippedIsSuccess;
     }
 
+    /** @throws UncorrelatedResponseException when the statuses cannot be matched record for record */
     public List<RecordOutcome> correlate(Batch batch, List<MObjStatus> statuses, Instant now) {
         List<SyncRecord> records = batch.records();
         if (statuses.size() != records.size()) {
-            return uncorrelated(batch, now, "Marketo answered " + statuses.size() + " statuses for "
+            throw new UncorrelatedResponseException("Marketo answered " + statuses.size() + " statuses for "
                     + records.size() + " objects");
         }
         int[] recordOfStatus = new int[statuses.size()];
@@ -65,7 +66,7 @@ public class ResultCorrelator {
                 match = null;
             }
             if (match == null || taken[match]) {
-                return uncorrelated(batch, now, "status #" + (i + 1) + " (id " + status.getId() + ", "
+                throw new UncorrelatedResponseException("status #" + (i + 1) + " (id " + status.getId() + ", "
                         + status.getStatus() + ") matches no record of the batch, or one already matched");
             }
             taken[match] = true;
@@ -107,11 +108,6 @@ public class ResultCorrelator {
     private static RecordOutcome failed(SyncRecord record, String status, String code, String message,
             String batchId, Instant now) {
         return RecordOutcome.failed(record, new Failure(Stage.MARKETO, status, code, message, batchId, 1, now));
-    }
-
-    private static List<RecordOutcome> uncorrelated(Batch batch, Instant now, String message) {
-        return BatchFailures.allFailed(batch, new Failure(Stage.MARKETO, "UNCORRELATED", UNCORRELATED,
-                message, batch.batchId(), 1, now));
     }
 
     private static boolean consistent(MObjStatus status, SyncRecord record) {

@@ -17,33 +17,47 @@ import jakarta.inject.Named;
  * Which failed calls are tried again: decided by Marketo's fault code, never by the HTTP status alone
  * (MARKETO.md §3). Transport errors and HTTP 5xx without a Marketo fault are retried; so are 20016
  * (request expired: the retry carries a new signature), 20023 and 20024 (rate and concurrency limits),
- * 10001 and 20011 (internal errors). Everything else (20014 authentication, 20013 access denied,
- * 20017, 20110, ...) is final.
+ * 10001 and 20011 (internal errors), and an answer that cannot be read ({@code INVALID_RESPONSE}).
+ * 20015 (Marketo's daily quota spent) is retried without counting against {@code max-attempts}: the
+ * {@link CallPacer} holds every call until the quota resets. Everything else (20014 authentication,
+ * 20013 access denied, 20017, 20110, ...) is final.
  */
 @ApplicationScoped
 @Named("retryPolicy")
 public class RetryPolicy {
 
     static final Set<String> RETRYABLE_MARKETO_CODES = Set.of("20016", "20023", "20024", "10001", "20011");
-    static final Set<String> RETRYABLE_TRANSPORT_CODES = Set.of("CONNECTION_REFUSED", "TIMEOUT", "CALL_FAILED");
+    static final Set<String> RETRYABLE_TRANSPORT_CODES = Set.of("CONNECTION_REFUSED", "TIMEOUT", "CALL_FAILED",
+            FaultClassifier.INVALID_RESPONSE);
+    static final String QUOTA_SPENT = "20015";
 
     private final FaultClassifier classifier = new FaultClassifier();
     private final int maxAttempts;
+    private final CallPacer pacer;
 
     @Inject
-    public RetryPolicy(SyncConfig config) {
-        this(config.retry().maxAttempts());
+    public RetryPolicy(SyncConfig config, CallPacer pacer) {
+        this(config.retry().maxAttempts(), pacer);
     }
 
-    public RetryPolicy(int maxAttempts) {
+    public RetryPolicy(int maxAttempts, CallPacer pacer) {
         this.maxAttempts = maxAttempts;
+        this.pacer = pacer;
     }
 
     /** Camel's retryWhile: {@code attempts} is how many calls were made (signed) so far. */
     public boolean shouldRetry(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable failure,
             @ExchangeProperty(Headers.ATTEMPTS) Integer attempts) {
+        if (failure == null) {
+            return false;
+        }
+        MarketoFault fault = classifier.classify(failure);
+        if (fault.stage() == Stage.MARKETO && QUOTA_SPENT.equals(fault.code())) {
+            pacer.holdUntilQuotaResets();
+            return true;
+        }
         int attemptsMade = attempts == null ? 1 : attempts;
-        return attemptsMade < maxAttempts && failure != null && isRetryable(classifier.classify(failure));
+        return attemptsMade < maxAttempts && isRetryable(fault);
     }
 
     public static boolean isRetryable(MarketoFault fault) {

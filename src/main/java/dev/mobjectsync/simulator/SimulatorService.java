@@ -89,6 +89,7 @@ public class SimulatorService {
             throw MarketoFaults.fault(MarketoFaults.BAD_PARAMETER, "Bad Parameter", "mObjectList holds "
                     + objects.size() + " objects; syncMObjects accepts at most " + SyncConfig.MARKETO_MAX_BATCH);
         }
+        faults.refusePoison(objects);
         ArrayOfMObjStatus statuses = new ArrayOfMObjStatus();
         statuses.getMObjStatus().addAll(state.sync(params.getOperation(), objects));
         ResultSyncMObjects result = new ResultSyncMObjects();

@@ -26,7 +26,7 @@ class CallPacerTest {
     @Test
     void neverMoreCallsInAWindowThanAllowed() throws Exception {
         Duration window = Duration.ofMillis(300);
-        CallPacer pacer = new CallPacer(10, 3, window, 10_000, Clock.systemUTC());
+        CallPacer pacer = new CallPacer(10, 3, window, 10_000, Duration.ofMinutes(15), Clock.systemUTC());
         List<Instant> admitted = new ArrayList<>();
 
         for (int i = 0; i < 9; i++) {
@@ -44,7 +44,7 @@ class CallPacerTest {
 
     @Test
     void neverMoreCallsAtOnceThanAllowed() throws Exception {
-        CallPacer pacer = new CallPacer(3, 1000, Duration.ofSeconds(20), 10_000, Clock.systemUTC());
+        CallPacer pacer = new CallPacer(3, 1000, Duration.ofSeconds(20), 10_000, Duration.ofMinutes(15), Clock.systemUTC());
         AtomicInteger inFlight = new AtomicInteger();
         List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(12);
@@ -69,7 +69,7 @@ class CallPacerTest {
 
     @Test
     void aWaitInterruptedAfterTakingAPlaceGivesItBackOnRelease() throws Exception {
-        CallPacer pacer = new CallPacer(1, 1, Duration.ofMillis(300), 10_000, Clock.systemUTC());
+        CallPacer pacer = new CallPacer(1, 1, Duration.ofMillis(300), 10_000, Duration.ofMinutes(15), Clock.systemUTC());
         Exchange first = new DefaultExchange(camel);
         pacer.acquire(first);
         pacer.release(first);
@@ -103,7 +103,7 @@ class CallPacerTest {
 
     @Test
     void releaseWithoutAPermitGivesNothingBack() throws Exception {
-        CallPacer pacer = new CallPacer(1, 1000, Duration.ofSeconds(20), 10_000, Clock.systemUTC());
+        CallPacer pacer = new CallPacer(1, 1000, Duration.ofSeconds(20), 10_000, Duration.ofMinutes(15), Clock.systemUTC());
         Exchange first = new DefaultExchange(camel);
         pacer.acquire(first);
         pacer.release(first);
@@ -124,5 +124,25 @@ class CallPacerTest {
         pacer.release(second);
         waiter.join(5000);
         assertTrue(!waiter.isAlive());
+    }
+
+    @Test
+    void aSpentMarketoQuotaHoldsEveryCallUntilTheNextProbe() throws Exception {
+        Duration probe = Duration.ofMillis(400);
+        CallPacer pacer = new CallPacer(10, 1000, Duration.ofSeconds(20), 10_000, probe, Clock.systemUTC());
+
+        Instant held = Instant.now();
+        pacer.holdUntilQuotaResets();
+        Exchange exchange = new DefaultExchange(camel);
+        pacer.acquire(exchange);
+        Duration waited = Duration.between(held, Instant.now());
+        pacer.release(exchange);
+
+        assertTrue(waited.compareTo(probe) >= 0, "the call went out after only " + waited);
+        Instant free = Instant.now();
+        Exchange next = new DefaultExchange(camel);
+        pacer.acquire(next);
+        pacer.release(next);
+        assertTrue(Duration.between(free, Instant.now()).compareTo(probe) < 0, "once probed, calls flow again");
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.net.ConnectException;
 
 import javax.xml.namespace.QName;
+import javax.xml.stream.XMLStreamException;
 
 import org.apache.cxf.binding.soap.Soap11;
 import org.apache.cxf.binding.soap.SoapFault;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.mobjectsync.outcome.Stage;
 import dev.mobjectsync.simulator.MarketoFaults;
+
+import jakarta.xml.bind.UnmarshalException;
 
 class FaultClassifierTest {
 
@@ -50,5 +53,24 @@ class FaultClassifierTest {
         MarketoFault result = classifier.classify(new Fault(new ConnectException("Connection refused")));
 
         assertEquals(new MarketoFault(Stage.TRANSPORT, "CONNECTION_REFUSED", "Connection refused"), result);
+    }
+
+    @Test
+    void anAnswerThatCannotBeParsedIsAnInvalidResponseEvenInsideACxfFault() {
+        Fault unmarshalling = new Fault(new UnmarshalException(new XMLStreamException("Unexpected EOF in <id>")));
+
+        MarketoFault result = classifier.classify(new SoapFault("Unmarshalling Error", unmarshalling, new QName("c")));
+
+        assertEquals(new MarketoFault(Stage.TRANSPORT, FaultClassifier.INVALID_RESPONSE,
+                "the answer cannot be read: Unexpected EOF in <id>"), result);
+        assertEquals(true, RetryPolicy.isRetryable(result));
+    }
+
+    @Test
+    void anUncorrelatedAnswerIsAMarketoContentFault() {
+        MarketoFault result = classifier.classify(new UncorrelatedResponseException("3 statuses for 4 objects"));
+
+        assertEquals(new MarketoFault(Stage.MARKETO, ResultCorrelator.UNCORRELATED, "3 statuses for 4 objects"), result);
+        assertEquals(false, RetryPolicy.isRetryable(result));
     }
 }

@@ -1,6 +1,7 @@
 package dev.mobjectsync.marketo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -111,47 +112,40 @@ class ResultCorrelatorTest {
     }
 
     @Test
-    void tooFewStatusesSendTheWholeBatchToDeadLetter() {
+    void tooFewStatusesAreRefusedAsUncorrelated() {
         Batch batch = batch(record("a", 1, null), record("b", 2, null));
 
-        List<RecordOutcome> outcomes = correlator.correlate(batch,
-                List.of(status(1, null, MObjStatusEnum.UPDATED, null)), NOW);
+        UncorrelatedResponseException refused = assertThrows(UncorrelatedResponseException.class,
+                () -> correlator.correlate(batch, List.of(status(1, null, MObjStatusEnum.UPDATED, null)), NOW));
 
-        assertEquals(2, outcomes.size());
-        outcomes.forEach(o -> assertEquals(ResultCorrelator.UNCORRELATED, o.failure().code()));
+        assertTrue(refused.getMessage().contains("1 statuses for 2 objects"), refused.getMessage());
     }
 
     @Test
-    void aStatusForAnUnknownObjectSendsTheWholeBatchToDeadLetter() {
+    void aStatusForAnUnknownObjectIsRefusedAsUncorrelated() {
         Batch batch = batch(record("a", 1, null), record("b", 2, null));
 
-        List<RecordOutcome> outcomes = correlator.correlate(batch, List.of(
+        assertThrows(UncorrelatedResponseException.class, () -> correlator.correlate(batch, List.of(
                 status(1, null, MObjStatusEnum.UPDATED, null),
-                status(99, null, MObjStatusEnum.UPDATED, null)), NOW);
-
-        outcomes.forEach(o -> assertEquals(ResultCorrelator.UNCORRELATED, o.failure().code()));
+                status(99, null, MObjStatusEnum.UPDATED, null)), NOW));
     }
 
     @Test
-    void twoStatusesForOneRecordSendTheWholeBatchToDeadLetter() {
+    void twoStatusesForOneRecordAreRefusedAsUncorrelated() {
         Batch batch = batch(record("a", 1, null), record("b", null, null));
 
-        List<RecordOutcome> outcomes = correlator.correlate(batch, List.of(
+        assertThrows(UncorrelatedResponseException.class, () -> correlator.correlate(batch, List.of(
                 status(1, null, MObjStatusEnum.UPDATED, null),
-                status(1, null, MObjStatusEnum.UPDATED, null)), NOW);
-
-        outcomes.forEach(o -> assertEquals(ResultCorrelator.UNCORRELATED, o.failure().code()));
+                status(1, null, MObjStatusEnum.UPDATED, null)), NOW));
     }
 
     @Test
     void aKeyedMatchWhoseIdContradictsTheRecordIsRefused() {
         Batch batch = batch(record("a", 5, "OPP-A"), record("b", null, null));
 
-        List<RecordOutcome> outcomes = correlator.correlate(batch, List.of(
+        assertThrows(UncorrelatedResponseException.class, () -> correlator.correlate(batch, List.of(
                 status(6, "OPP-A", MObjStatusEnum.UPDATED, null),
-                status(1002, null, MObjStatusEnum.CREATED, null)), NOW);
-
-        outcomes.forEach(o -> assertEquals(ResultCorrelator.UNCORRELATED, o.failure().code()));
+                status(1002, null, MObjStatusEnum.CREATED, null)), NOW));
     }
 
     @Test

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -27,7 +29,10 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
-/** The pipeline against a misbehaving Marketo (the simulator's fault injection), with short retry backoffs. */
+/**
+ * The pipeline against a misbehaving Marketo (the simulator's fault injection), with short retry
+ * backoffs that still ride out a 30 s outage (20 attempts, 0.1 s doubling to 4 s: about 60 s).
+ */
 @QuarkusTest
 @TestProfile(FaultInjectionTest.QuickRetries.class)
 @QuarkusTestResource(value = CleanTestData.class, restrictToAnnotatedClass = true)
@@ -36,10 +41,12 @@ class FaultInjectionTest {
     public static class QuickRetries implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mobject-sync.retry.max-attempts", "10", "mobject-sync.retry.initial-backoff", "50",
-                    "mobject-sync.retry.max-backoff", "1000");
+            return Map.of("mobject-sync.retry.max-attempts", "20", "mobject-sync.retry.initial-backoff", "100",
+                    "mobject-sync.retry.max-backoff", "4000", "mobject-sync.limits.quota-probe-interval", "1s");
         }
     }
+
+    private static final String POISON = "poison-value";
 
     @Inject
     FaultInjector faults;
@@ -59,15 +66,20 @@ class FaultInjectionTest {
     }
 
     private static String records(String prefix, int count) {
+        return records(prefix, count, Set.of());
+    }
+
+    /** Opportunities named n0, n1, ...; those at the poisoned positions carry {@link #POISON}. */
+    private static String records(String prefix, int count, Set<Integer> poisoned) {
         return IntStream.range(0, count)
                 .mapToObj(i -> "{\"recordId\":\"" + prefix + i + "\",\"type\":\"Opportunity\",\"operation\":\"UPSERT\","
                         + "\"externalKey\":{\"name\":\"ExtOpptyId\",\"value\":\"" + prefix + i + "\"},"
-                        + "\"attributes\":{\"Name\":\"n" + i + "\"}}")
+                        + "\"attributes\":{\"Name\":\"" + (poisoned.contains(i) ? POISON : "n" + i) + "\"}}")
                 .collect(Collectors.joining("\n"));
     }
 
     private static void awaitAll(String prefix, int count) {
-        await().atMost(Duration.ofSeconds(90)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(120)).ignoreExceptions()
                 .until(() -> success(prefix).size() + deadLetter(prefix).size() >= count);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).ignoreExceptions()
                 .until(() -> success(prefix).size() + deadLetter(prefix).size() == count);
@@ -114,12 +126,63 @@ class FaultInjectionTest {
 
     @Test
     void anOutageDeadLettersNothingAndEverythingArrivesAfterwards() {
-        faults.outage(Duration.ofSeconds(4));
+        faults.outage(Duration.ofSeconds(30));
+        Instant start = Instant.now();
 
         drop("outage.ndjson", records("outage-", 200));
 
         awaitAll("outage-", 200);
-        assertEquals(200, success("outage-").size(), "nothing dead-lettered during a 4 s outage");
+        assertEquals(200, success("outage-").size(), "nothing dead-lettered during a 30 s outage");
         assertTrue(faults.unavailableAnswers() > 0, "the outage was hit");
+        assertTrue(Duration.between(start, Instant.now()).compareTo(Duration.ofSeconds(30)) >= 0,
+                "delivered only once the outage ended");
+    }
+
+    @Test
+    void onePoisonedRecordIsIsolatedAndTheOther99GoThrough() {
+        faults.set(FaultInjector.Settings.none().withPoison(POISON));
+        drop("poisoned.ndjson", records("poison-", 100, Set.of(37)));
+
+        awaitAll("poison-", 100);
+        assertEquals(99, success("poison-").size(), "the good records of the batch still go through");
+        List<JsonNode> dead = deadLetter("poison-");
+        assertEquals(List.of("poison-37"), dead.stream().map(e -> e.path("recordId").asText()).toList());
+        assertEquals("20110", dead.get(0).at("/error/code").asText());
+        List<CallLog.Call> calls = callLog.syncCalls();
+        int bound = 1 + 2 * (int) Math.ceil(Math.log(100) / Math.log(2));
+        System.out.printf("poison isolation: %d calls for one bad record among 100 (bound %d)%n", calls.size(), bound);
+        assertTrue(calls.size() <= bound, calls.size() + " calls to isolate one record, bound " + bound + ": " + calls);
+        assertEquals(100, calls.get(0).objects(), "the whole batch was tried first");
+        assertTrue(calls.stream().allMatch(c -> c.objects() <= 100));
+    }
+
+    @Test
+    void twoPoisonedRecordsInOneBatchAreBothIsolated() {
+        faults.set(FaultInjector.Settings.none().withPoison(POISON));
+        drop("twopoisoned.ndjson", records("twopoison-", 100, Set.of(3, 88)));
+
+        awaitAll("twopoison-", 100);
+        assertEquals(98, success("twopoison-").size());
+        assertEquals(List.of("twopoison-3", "twopoison-88"), deadLetter("twopoison-").stream()
+                .map(e -> e.path("recordId").asText()).sorted().toList());
+    }
+
+    @Test
+    void marketosDailyQuotaHoldsBatchesUntilItResets() {
+        faults.set(FaultInjector.Settings.none().withDailyQuota(3));
+
+        drop("quota.ndjson", records("quota-", 500));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> callLog.syncCalls().stream().anyMatch(c -> "20015".equals(c.faultCode())));
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10))
+                .until(() -> deadLetter("quota-").isEmpty() && success("quota-").size() == 300);
+        long probes = callLog.syncCalls().stream().filter(c -> "20015".equals(c.faultCode())).count();
+        assertTrue(probes <= 3 * 10, "while held, calls only probe about once a second: " + probes);
+
+        faults.newDay(); // three more calls today: enough for the two batches held
+
+        awaitAll("quota-", 500);
+        assertEquals(500, success("quota-").size(), "nothing dead-lettered for Marketo's quota");
     }
 }

@@ -1,0 +1,48 @@
+package dev.mobjectsync.marketo;
+
+import java.util.List;
+import java.util.Set;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.jboss.logging.Logger;
+
+import dev.mobjectsync.Headers;
+import dev.mobjectsync.batch.Batch;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+/**
+ * A batch refused as a whole for its content (20017, 20109, 20110, or an answer that cannot be
+ * correlated) may hold one bad record among good ones. Instead of dead-lettering them all, the
+ * gateway sends the two halves again, each on its own, down to single records: a lone bad record
+ * costs at most about 2·log2(batch size) extra calls, and the good ones still go through.
+ */
+@ApplicationScoped
+@Named("poisonIsolation")
+public class PoisonIsolation {
+
+    /** Faults that point at what the batch holds, not at the call, the account or the network. */
+    static final Set<String> CONTENT_FAULTS = Set.of("20017", "20109", "20110", ResultCorrelator.UNCORRELATED);
+
+    private static final Logger LOG = Logger.getLogger(PoisonIsolation.class);
+
+    private final FaultClassifier classifier = new FaultClassifier();
+
+    /** True when the batch failed for its content and still holds more than one record to tell apart. */
+    public boolean splits(@ExchangeProperty(Headers.BATCH) Batch batch,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable error) {
+        return batch.size() > 1 && error != null && CONTENT_FAULTS.contains(classifier.classify(error).code());
+    }
+
+    /** The batch's two halves, each sent through the gateway again. */
+    public List<Batch> halves(@ExchangeProperty(Headers.BATCH) Batch batch,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable error) {
+        List<Batch> halves = batch.halves();
+        LOG.infof("batch %s (%d %s %s) refused as a whole (%s): sending it again as %s (%d) and %s (%d)",
+                batch.batchId(), batch.size(), batch.operation(), batch.type(), classifier.classify(error).code(),
+                halves.get(0).batchId(), halves.get(0).size(), halves.get(1).batchId(), halves.get(1).size());
+        return halves;
+    }
+}

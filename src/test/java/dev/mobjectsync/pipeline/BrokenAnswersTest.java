@@ -1,0 +1,105 @@
+package dev.mobjectsync.pipeline;
+
+import static dev.mobjectsync.pipeline.Outbox.deadLetter;
+import static dev.mobjectsync.pipeline.Outbox.drop;
+import static dev.mobjectsync.pipeline.Outbox.success;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.mobjectsync.simulator.FaultInjector;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+
+/**
+ * Answers that cannot be read (truncated, larger than mobject-sync.marketo.max-answer-chars, or with
+ * a DTD and an external entity): retried like a transport error, then dead-lettered as
+ * INVALID_RESPONSE; never parsed into outcomes, and the external entity is never fetched.
+ */
+@QuarkusTest
+@TestProfile(BrokenAnswersTest.ThreeAttempts.class)
+@QuarkusTestResource(value = CleanTestData.class, restrictToAnnotatedClass = true)
+class BrokenAnswersTest {
+
+    public static class ThreeAttempts implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("mobject-sync.retry.max-attempts", "3", "mobject-sync.retry.initial-backoff", "50",
+                    "mobject-sync.retry.max-backoff", "200");
+        }
+    }
+
+    @Inject
+    FaultInjector faults;
+
+    @BeforeEach
+    @AfterEach
+    void noFaults() {
+        faults.set(FaultInjector.Settings.none());
+    }
+
+    private static String records(String prefix, int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> "{\"recordId\":\"" + prefix + i + "\",\"type\":\"Opportunity\",\"operation\":\"UPSERT\","
+                        + "\"externalKey\":{\"name\":\"ExtOpptyId\",\"value\":\"" + prefix + i + "\"},"
+                        + "\"attributes\":{\"Name\":\"n" + i + "\"}}")
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static void awaitAll(String prefix, int count) {
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> success(prefix).size() + deadLetter(prefix).size() >= count);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> success(prefix).size() + deadLetter(prefix).size() == count);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "malformed", "oversized", "dtd" })
+    void anUnreadableAnswerIsRetriedThenDeadLettered(String kind) {
+        faults.set(FaultInjector.Settings.none().withFailures(1.0, kind));
+        String prefix = kind + "-";
+
+        drop(kind + ".ndjson", records(prefix, 10));
+
+        awaitAll(prefix, 10);
+        List<JsonNode> dead = deadLetter(prefix);
+        assertEquals(10, dead.size(), "no outcome is read from a broken answer");
+        for (JsonNode envelope : dead) {
+            assertEquals("INVALID_RESPONSE", envelope.at("/error/code").asText(), envelope.toString());
+            assertEquals("transport", envelope.at("/error/stage").asText(), envelope.toString());
+            assertEquals(3, envelope.at("/error/attempts").asInt(), "retried, then given up: " + envelope);
+            assertFalse(envelope.toString().contains("entity-probe-content"), envelope.toString());
+        }
+        assertEquals(3, faults.brokenAnswers(), "one broken answer per attempt");
+        assertEquals(0, faults.entityFetches(), "the DTD's external entity must never be fetched");
+    }
+
+    @Test
+    void someBrokenAnswersAmongGoodOnesCostRetriesNotRecords() {
+        faults.set(FaultInjector.Settings.none().withFailures(0.3, "malformed"));
+
+        drop("sometimes.ndjson", records("sometimes-", 500));
+
+        awaitAll("sometimes-", 500);
+        assertEquals(500, success("sometimes-").size());
+        assertTrue(faults.brokenAnswers() > 0, "broken answers were given");
+    }
+}
