@@ -28,11 +28,15 @@ public final class AppProcess implements AutoCloseable {
     static final Path JAR = Path.of(System.getProperty("app.jar", "target/quarkus-app/quarkus-app.jar"))
             .toAbsolutePath();
 
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
     private final Path workDir;
     private final Map<String, String> environment;
     private final int port;
+    private final List<String> jvmOptions = new ArrayList<>(List.of("-Xmx256m"));
     private Process process;
     private int starts;
+    private long startedAtNanos;
 
     public AppProcess(Path workDir, Map<String, String> environment) throws IOException {
         this.workDir = workDir;
@@ -47,6 +51,22 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
+    /** JVM options instead of the default {@code -Xmx256m}. */
+    public AppProcess jvmOptions(List<String> options) {
+        jvmOptions.clear();
+        jvmOptions.addAll(options);
+        return this;
+    }
+
+    /** When the last start() launched the JVM, in System.nanoTime(). */
+    public long startedAtNanos() {
+        return startedAtNanos;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
     public int port() {
         return port;
     }
@@ -58,12 +78,16 @@ public final class AppProcess implements AutoCloseable {
     /** Starts the process; its output goes to {@code app-<n>.log} in the working directory. */
     public AppProcess start() throws IOException {
         starts++;
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", JAR.toString())
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log().toFile());
         builder.environment().putAll(environment);
+        startedAtNanos = System.nanoTime();
         process = builder.start();
         return this;
     }
@@ -81,7 +105,7 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public AppProcess awaitReady() {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the application exited: " + Files.readString(log()));
             }
@@ -90,9 +114,13 @@ public final class AppProcess implements AutoCloseable {
         return this;
     }
 
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
     private boolean ready() {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
+            HttpResponse<String> response = HTTP.send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200;

@@ -3,6 +3,9 @@ package dev.mobjectsync.simulator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,6 +25,20 @@ public class CallLog {
 
     public synchronized List<Call> syncCalls() {
         return calls.stream().filter(c -> c.operation().equals("syncMObjects")).toList();
+    }
+
+    /** The syncMObjects calls so far: how many, how many objects they carried, and the faults by code. */
+    public synchronized Summary summary() {
+        List<Call> sync = syncCalls();
+        Map<String, Long> faults = new TreeMap<>(sync.stream().filter(c -> c.faultCode() != null)
+                .collect(Collectors.groupingBy(Call::faultCode, Collectors.counting())));
+        long answered = sync.stream().filter(c -> c.faultCode() == null).count();
+        long objects = sync.stream().filter(c -> c.faultCode() == null).mapToLong(Call::objects).sum();
+        return new Summary(sync.size(), answered, objects, faults);
+    }
+
+    /** {@code objects} counts the objects of answered calls only. */
+    public record Summary(long syncCalls, long answeredCalls, long objects, Map<String, Long> faults) {
     }
 
     public synchronized void clear() {

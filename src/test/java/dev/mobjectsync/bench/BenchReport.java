@@ -1,0 +1,99 @@
+package dev.mobjectsync.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * Writes one run's figures: {@code results.json}, and in full mode the table between the results
+ * markers of BENCHMARKS.md (the rest of that file, e.g. the optimisation log, is left as it is).
+ */
+final class BenchReport {
+
+    static final String BEGIN = "<!-- results:begin -->";
+    static final String END = "<!-- results:end -->";
+
+    /** key, what it is, goal (as text), and how to judge it. */
+    private record Goal(String key, String what, String goal, java.util.function.Predicate<Map<String, Object>> met) {
+    }
+
+    private static final List<Goal> GOALS = List.of(
+            new Goal("records_per_call", "mean objects per syncMObjects call, pipeline run", "≥ 99.5",
+                    r -> number(r, "records_per_call") >= 99.5),
+            new Goal("ceiling_fraction", "records/s ÷ 500, simulator at 100 calls/20 s, 10 concurrent, 300 ms",
+                    "≥ 0.98", r -> number(r, "ceiling_fraction") >= 0.98),
+            new Goal("limit_faults", "20023 + 20024 answered during the ceiling run", "0",
+                    r -> number(r, "limit_faults") == 0),
+            new Goal("pipeline_records_per_s", "file drop → success channel, simulator without latency or limits",
+                    "≥ 20,000", r -> number(r, "pipeline_records_per_s") >= 20_000),
+            new Goal("raw_records_per_s", "plain loop over the generated CXF client, 100 objects a call, same simulator",
+                    "reference", r -> true),
+            new Goal("pipeline_vs_raw", "pipeline ÷ raw, same run", "≥ 0.8", r -> number(r, "pipeline_vs_raw") >= 0.8),
+            new Goal("big_file_ok", "1 M-record NDJSON file with -Xmx256m, every record in a channel", "true",
+                    r -> Boolean.TRUE.equals(r.get("big_file_ok"))),
+            new Goal("big_file_peak_heap_mb", "most heap in use during the big file (GC log)", "bounded (< 256)",
+                    r -> number(r, "big_file_peak_heap_mb") < 256),
+            new Goal("lone_record_latency_ms", "one record dropped on an idle app → its success line",
+                    "≤ batch.timeout (1,000) + 1 call", r -> number(r, "lone_record_latency_ms") <= 1_100),
+            new Goal("startup_ms", "JVM start → ready (/q/health/ready)", "≤ 3,000",
+                    r -> number(r, "startup_ms") <= 3_000));
+
+    private BenchReport() {
+    }
+
+    static void write(Map<String, Object> results, Scale scale, Path json, Path markdown) throws IOException {
+        Map<String, Object> all = new LinkedHashMap<>(results);
+        all.put("machine", machine());
+        all.put("measured_at", Instant.now().toString());
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Files.writeString(json, mapper.writeValueAsString(all));
+        System.out.println("benchmark results (" + scale.mode() + "): " + mapper.writeValueAsString(all));
+        if (scale.full() && Files.exists(markdown)) {
+            String text = Files.readString(markdown);
+            int begin = text.indexOf(BEGIN);
+            int end = text.indexOf(END);
+            if (begin >= 0 && end > begin) {
+                Files.writeString(markdown, text.substring(0, begin + BEGIN.length()) + "\n" + table(all) + text.substring(end));
+            }
+        }
+    }
+
+    private static String table(Map<String, Object> results) {
+        StringBuilder out = new StringBuilder();
+        out.append("Measured ").append(results.get("measured_at")).append(" on ").append(results.get("machine"))
+                .append(", with `mvn -Pbench verify`.\n\n");
+        out.append("| key | what | figure | goal | met |\n| --- | --- | --- | --- | --- |\n");
+        for (Goal goal : GOALS) {
+            out.append("| `").append(goal.key()).append("` | ").append(goal.what()).append(" | ")
+                    .append(results.get(goal.key())).append(" | ").append(goal.goal()).append(" | ")
+                    .append(goal.met().test(results) ? "yes" : "**no**").append(" |\n");
+        }
+        out.append("\nAlso measured: ");
+        results.forEach((key, value) -> {
+            if (GOALS.stream().noneMatch(g -> g.key().equals(key)) && !key.equals("machine") && !key.equals("measured_at")) {
+                out.append("`").append(key).append("` = ").append(value).append("; ");
+            }
+        });
+        out.append("\n\n");
+        return out.toString();
+    }
+
+    private static double number(Map<String, Object> results, String key) {
+        return results.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    private static String machine() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        long memory = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getTotalMemorySize() >> 30 : -1;
+        return os.getAvailableProcessors() + " cores, " + memory + " GiB, " + System.getProperty("os.name") + " "
+                + System.getProperty("os.version") + ", Java " + System.getProperty("java.version");
+    }
+}

@@ -1,0 +1,203 @@
+package dev.mobjectsync.bench;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mobjectsync.AppProcess;
+
+/**
+ * The benchmark harness (issue "Benchmarks"): the packaged application and the simulator as separate
+ * processes, measured side by side in one run, written to {@code target/bench/results.json} and, in
+ * full mode, to the results section of BENCHMARKS.md. Full: {@code mvn -Pbench verify}; every
+ * {@code mvn verify} runs it in smoke mode (small numbers, seconds) so it cannot rot.
+ * No figure is asserted: the machine is shared and noisy; the report compares figures of one run.
+ */
+class BenchmarkIT {
+
+    static final String USER_ID = "bench_user";
+    static final String SECRET = "bench-secret-key";
+
+    private final Scale scale = Scale.fromSystemProperty();
+    private final Path root = Path.of("target/bench");
+    private final Map<String, Object> results = new LinkedHashMap<>();
+
+    @Test
+    void measure() throws Exception {
+        Files.createDirectories(root);
+        results.put("mode", scale.mode());
+        unlimitedRuns();
+        ceilingRun();
+        bigFileRun();
+        BenchReport.write(results, scale, root.resolve("results.json"), Path.of("BENCHMARKS.md"));
+
+        assertTrue((double) results.get("pipeline_records_per_s") > 0);
+        assertTrue((double) results.get("raw_records_per_s") > 0);
+        assertEquals(Boolean.TRUE, results.get("big_file_ok"), "the big file went through: " + results);
+    }
+
+    /** Simulator without latency or limits: start-up, a lone record, the pipeline's and the raw loop's throughput. */
+    private void unlimitedRuns() throws Exception {
+        try (AppProcess simulator = simulator("sim-unlimited", Map.of()).start().awaitReady()) {
+            String endpoint = endpoint(simulator);
+            try (AppProcess app = pipeline("pipeline-unlimited", endpoint, Map.of(
+                    "MOBJECT_SYNC_LIMITS_CALLS_PER_WINDOW", "100000000",
+                    "MOBJECT_SYNC_LIMITS_DAILY_BUDGET", "100000000")).start().awaitReady()) {
+                results.put("startup_ms", (System.nanoTime() - app.startedAtNanos()) / 1_000_000);
+
+                ChannelCounter success = new ChannelCounter(app.workDir(), "success");
+                long dropped = System.nanoTime();
+                RecordFiles.drop(inbox(app), "lone.ndjson", "lone-", 0, 1);
+                awaitCount(success, 1, Duration.ofSeconds(30));
+                results.put("lone_record_latency_ms", (System.nanoTime() - dropped) / 1_000_000);
+
+                SimulatorStats before = SimulatorStats.read(simulator.port());
+                long records = scale.pipelineRecords();
+                long start = System.nanoTime();
+                int files = 10;
+                for (int f = 0; f < files; f++) {
+                    RecordFiles.drop(inbox(app), "load-" + f + ".ndjson", "load-", f * (records / files), records / files);
+                }
+                awaitCount(success, 1 + records, Duration.ofMinutes(20));
+                double seconds = (System.nanoTime() - start) / 1e9;
+                SimulatorStats after = SimulatorStats.read(simulator.port());
+                results.put("pipeline_records_per_s", round(records / seconds));
+                long calls = after.answeredCalls() - before.answeredCalls();
+                results.put("records_per_call", round((double) (after.objects() - before.objects()) / calls));
+                results.put("records_per_call_run", records + " records in " + calls + " calls");
+                assertEquals(0, new ChannelCounter(app.workDir(), "dead-letter").count(), "all records valid");
+            }
+            int threads = 10;
+            double raw = RawClientLoop.run(endpoint, USER_ID, SECRET, scale.pipelineRecords(), threads);
+            results.put("raw_records_per_s", round(raw));
+            results.put("raw_threads", threads);
+            results.put("pipeline_vs_raw", round((double) results.get("pipeline_records_per_s") / raw));
+        }
+    }
+
+    /** Marketo's limits enforced by the simulator, 300 ms a call: how close to 500 records/s the app gets. */
+    private void ceilingRun() throws Exception {
+        Map<String, String> limits = Map.of(
+                "MOBJECT_SYNC_SIMULATOR_FAULTS_LATENCY", "300ms",
+                "MOBJECT_SYNC_SIMULATOR_FAULTS_MAX_CONCURRENT", "10",
+                "MOBJECT_SYNC_SIMULATOR_FAULTS_CALLS_PER_WINDOW", "100",
+                "MOBJECT_SYNC_SIMULATOR_FAULTS_WINDOW", "20s");
+        try (AppProcess simulator = simulator("sim-limited", limits).start().awaitReady();
+                AppProcess app = pipeline("pipeline-ceiling", endpoint(simulator), Map.of()).start().awaitReady()) {
+            ChannelCounter success = new ChannelCounter(app.workDir(), "success");
+            long records = scale.ceilingRecords();
+            for (int f = 0; f < 5; f++) {
+                RecordFiles.drop(inbox(app), "ceiling-" + f + ".ndjson", "ceiling-", f * (records / 5), records / 5);
+            }
+            awaitCount(success, 1, Duration.ofSeconds(60));
+            long first = System.nanoTime();
+            sleepUntil(first, scale.ceilingWarmupSeconds());
+            long atStart = success.count();
+            sleepUntil(first, scale.ceilingWarmupSeconds() + scale.ceilingSeconds());
+            long atEnd = success.count();
+            double perSecond = (atEnd - atStart) / (double) scale.ceilingSeconds();
+            results.put("ceiling_records_per_s", round(perSecond));
+            results.put("ceiling_fraction", round(perSecond / 500));
+            awaitCount(success, records, Duration.ofMinutes(10));
+            results.put("limit_faults", SimulatorStats.read(simulator.port()).limitFaults());
+        }
+    }
+
+    /** A 1 M-record file with a 256 MB heap: it must go through, in bounded memory. */
+    private void bigFileRun() throws Exception {
+        try (AppProcess simulator = simulator("sim-bigfile", Map.of()).start().awaitReady()) {
+            AppProcess app = pipeline("pipeline-bigfile", endpoint(simulator), Map.of(
+                    "MOBJECT_SYNC_LIMITS_CALLS_PER_WINDOW", "100000000",
+                    "MOBJECT_SYNC_LIMITS_DAILY_BUDGET", "100000000"));
+            Path gcLog = app.workDir().resolve("gc.log").toAbsolutePath();
+            try (app) {
+                app.jvmOptions(List.of("-Xmx256m", "-Xlog:gc:file=" + gcLog)).start().awaitReady();
+                long records = scale.bigFileRecords();
+                long start = System.nanoTime();
+                RecordFiles.drop(inbox(app), "big.ndjson", "big-", 0, records);
+                ChannelCounter success = new ChannelCounter(app.workDir(), "success");
+                ChannelCounter deadLetter = new ChannelCounter(app.workDir(), "dead-letter");
+                boolean ok;
+                try {
+                    await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(500))
+                            .until(() -> !app.isAlive() || success.count() + deadLetter.count() >= records);
+                    ok = app.isAlive() && success.count() == records && deadLetter.count() == 0;
+                } catch (org.awaitility.core.ConditionTimeoutException e) {
+                    ok = false;
+                }
+                results.put("big_file_ok", ok);
+                results.put("big_file_records_per_s", round(records / ((System.nanoTime() - start) / 1e9)));
+            }
+            results.put("big_file_peak_heap_mb", GcLog.peakHeapMb(gcLog));
+            results.put("big_file_records", scale.bigFileRecords());
+        }
+    }
+
+    private AppProcess simulator(String name, Map<String, String> faults) throws IOException {
+        Map<String, String> env = new LinkedHashMap<>(faults);
+        env.put("MOBJECT_SYNC_SOURCES_FILE_ENABLED", "false");
+        env.put("MOBJECT_SYNC_SIMULATOR_USER_ID", USER_ID);
+        env.put("MOBJECT_SYNC_SIMULATOR_SECRET_KEY", SECRET);
+        env.put("MOBJECT_SYNC_MARKETO_USER_ID", USER_ID);
+        env.put("MOBJECT_SYNC_MARKETO_SECRET_KEY", SECRET);
+        return new AppProcess(workDir(name), env);
+    }
+
+    private AppProcess pipeline(String name, String endpoint, Map<String, String> settings) throws IOException {
+        Map<String, String> env = new LinkedHashMap<>(settings);
+        env.put("MOBJECT_SYNC_SIMULATOR_ENABLED", "false");
+        env.put("MOBJECT_SYNC_MARKETO_ENDPOINT", endpoint);
+        env.put("MOBJECT_SYNC_MARKETO_USER_ID", USER_ID);
+        env.put("MOBJECT_SYNC_MARKETO_SECRET_KEY", SECRET);
+        return new AppProcess(workDir(name), env);
+    }
+
+    private Path workDir(String name) throws IOException {
+        Path dir = root.resolve(scale.mode()).resolve(name);
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                List<Path> all = new ArrayList<>(paths.toList());
+                java.util.Collections.reverse(all);
+                for (Path p : all) {
+                    Files.delete(p);
+                }
+            }
+        }
+        return Files.createDirectories(dir);
+    }
+
+    private static String endpoint(AppProcess simulator) {
+        return "http://127.0.0.1:" + simulator.port() + "/soap/mktows/2_3";
+    }
+
+    private static Path inbox(AppProcess app) {
+        return app.workDir().resolve("data/inbox");
+    }
+
+    private static void awaitCount(ChannelCounter counter, long count, Duration patience) {
+        await().atMost(patience).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+                .until(() -> counter.count() >= count);
+    }
+
+    private static void sleepUntil(long startNanos, int seconds) throws InterruptedException {
+        long wait = startNanos + seconds * 1_000_000_000L - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.mobjectsync.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Generated input: Opportunity UPSERTs with unique external keys, written as NDJSON under a dot-name
+ * and renamed into the inbox when complete, the way the README tells users to drop files.
+ */
+final class RecordFiles {
+
+    private RecordFiles() {
+    }
+
+    /** Writes {@code count} records, numbered from {@code first}, into one file of the inbox. */
+    static Path drop(Path inbox, String name, String prefix, long first, long count) throws IOException {
+        Files.createDirectories(inbox);
+        Path partial = inbox.resolve("." + name + ".part");
+        try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+            for (long i = first; i < first + count; i++) {
+                out.write(line(prefix, i));
+                out.write('\n');
+            }
+        }
+        return Files.move(partial, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static String line(String prefix, long i) {
+        return "{\"recordId\":\"" + prefix + i + "\",\"type\":\"Opportunity\",\"operation\":\"UPSERT\","
+                + "\"externalKey\":{\"name\":\"ExtOpptyId\",\"value\":\"" + prefix + i + "\"},"
+                + "\"attributes\":{\"Name\":\"Opportunity " + i + "\",\"Amount\":\"" + (i % 10_000) + ".50\","
+                + "\"Stage\":\"Prospecting\"}}";
+    }
+}
