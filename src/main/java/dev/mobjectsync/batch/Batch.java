@@ -64,6 +64,11 @@ public class Batch implements Serializable {
         return List.of(first, second);
     }
 
+    /** The aggregation's correlation key, as {@link SyncRecord#batchKey()} of its records. */
+    public String batchKey() {
+        return operation + ":" + type;
+    }
+
     public String batchId() {
         return batchId;
     }

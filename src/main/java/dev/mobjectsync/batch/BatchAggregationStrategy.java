@@ -1,5 +1,7 @@
 package dev.mobjectsync.batch;
 
+import java.util.List;
+
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 
@@ -11,11 +13,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
- * Gathers records of one (operation, type) into a {@link Batch}. The open batch is completed before a
- * record joins it ({@link #preComplete}) when it is full, or when it already holds that record's
- * Marketo key: the record then opens the next batch, so two records for the same object never share
- * a call and their order is kept. In this pre-completion mode Camel leaves the size limit to the
- * strategy; the time limit stays with the aggregator's completion timeout.
+ * Gathers records of one (operation, type) into a {@link Batch}. What arrives is one record (Kafka,
+ * JMS) or a chunk of them, itself a small {@link Batch} (a file's records, see {@link FileChunks}), so
+ * that the repository is written once per chunk rather than once per record. The open batch is
+ * completed before a record or chunk joins it ({@link #preComplete}) when they would not fit together,
+ * or when it already holds one of their Marketo keys: they then open the next batch, so two records
+ * for the same object never share a call and their order is kept. In this pre-completion mode Camel
+ * leaves the size limit to the strategy; the time limit stays with the aggregator's completion timeout.
  */
 @ApplicationScoped
 @Named("batchAggregationStrategy")
@@ -34,12 +38,14 @@ public class BatchAggregationStrategy implements AggregationStrategy {
 
     @Override
     public Exchange aggregate(Exchange batchExchange, Exchange recordExchange) {
-        SyncRecord record = recordExchange.getMessage().getBody(SyncRecord.class);
         if (batchExchange == null) {
-            recordExchange.getMessage().setBody(Batch.of(record));
+            if (!(recordExchange.getMessage().getBody() instanceof Batch)) {
+                recordExchange.getMessage().setBody(Batch.of(recordExchange.getMessage().getBody(SyncRecord.class)));
+            }
             return recordExchange;
         }
-        batchExchange.getMessage().getBody(Batch.class).add(record);
+        Batch batch = batchExchange.getMessage().getBody(Batch.class);
+        arriving(recordExchange).forEach(batch::add);
         return batchExchange;
     }
 
@@ -54,6 +60,13 @@ public class BatchAggregationStrategy implements AggregationStrategy {
             return false;
         }
         Batch batch = batchExchange.getMessage().getBody(Batch.class);
-        return batch.size() >= maxSize || batch.holdsKeyOf(recordExchange.getMessage().getBody(SyncRecord.class));
+        List<SyncRecord> arriving = arriving(recordExchange);
+        return batch.size() + arriving.size() > maxSize || arriving.stream().anyMatch(batch::holdsKeyOf);
+    }
+
+    /** The records of the arriving exchange: a chunk's, or the single record. */
+    private static List<SyncRecord> arriving(Exchange exchange) {
+        Object body = exchange.getMessage().getBody();
+        return body instanceof Batch chunk ? chunk.records() : List.of(exchange.getMessage().getBody(SyncRecord.class));
     }
 }
