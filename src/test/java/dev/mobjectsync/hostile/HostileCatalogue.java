@@ -90,6 +90,10 @@ final class HostileCatalogue {
         kinds.add(kind("UTF-16 text", "NUL_BYTE", "", id -> goodRecord(id).getBytes(StandardCharsets.UTF_16LE)));
         kinds.add(kind("escaped NUL in a value", "UNSUPPORTED_CHARACTER", "", text("{\"recordId\":\"%s\","
                 + "\"type\":\"Opportunity\",\"attributes\":{\"Name\":\"a\\u0000b\"}}")));
+        kinds.add(kind("half a surrogate pair in a value", "UNSUPPORTED_CHARACTER", "", text("{\"recordId\":\"%s\","
+                + "\"type\":\"Opportunity\",\"attributes\":{\"Name\":\"half \\ud800 pair\"}}")));
+        kinds.add(kind("half a surrogate pair in an ignored top-level field", SUCCESS, "", text(goodRecord("%s")
+                .replace("{\"recordId\"", "{\"comment\":\"\\udfff\",\"recordId\""))));
         kinds.add(kind("invalid UTF-8", "INVALID_ENCODING", "", id -> concat(
                 ("{\"recordId\":\"" + id + "\",\"type\":\"Opportunity\",\"attributes\":{\"Name\":\"")
                         .getBytes(StandardCharsets.UTF_8), new byte[] { (byte) 0xC3, (byte) 0x28 }, "\"}}".getBytes(StandardCharsets.UTF_8))));
