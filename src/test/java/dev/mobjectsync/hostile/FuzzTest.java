@@ -73,23 +73,21 @@ class FuzzTest {
                 records++;
             }
             String last = "good record after the fuzz";
-            expectations.expect(delivery.file("ndjson", HostileCatalogue.bytes(HostileCatalogue.goodRecord("fuzz-last-file"))) + "#1",
-                    last + " (file)", HostileInput.SUCCESS);
+            expectations.expect(delivery.file("ndjson", good("fuzz-last-file")) + "#1", last + " (file)", HostileInput.SUCCESS);
             for (int partition = 0; partition < delivery.kafkaPartitions(); partition++) {
-                expectations.expect(delivery.kafka(partition, HostileCatalogue.bytes(HostileCatalogue.goodRecord("fuzz-last-kafka-" + partition))),
+                expectations.expect(delivery.kafka(partition, good("fuzz-last-kafka-" + partition)),
                         last + " (Kafka partition " + partition + ")", HostileInput.SUCCESS);
             }
-            expectations.expect(delivery.jms(HostileCatalogue.bytes(HostileCatalogue.goodRecord("fuzz-last-jms"))),
-                    last + " (JMS)", HostileInput.SUCCESS);
+            expectations.expect(delivery.jms(good("fuzz-last-jms")), last + " (JMS)", HostileInput.SUCCESS);
         }
         assertTrue(records >= 10_000, "at least 10,000 fuzzed records: " + records);
 
         ChannelContents out = expectations.awaitAll(Duration.ofSeconds(180));
         List<String> mismatches = expectations.mismatches(out);
-        Map<String, Long> codes = out.byRef.values().stream().flatMap(List::stream)
-                .collect(Collectors.groupingBy(d -> d.code() == null ? "success" : d.code(), TreeMap::new, Collectors.counting()));
-        System.out.printf("fuzz: seed %d, %d records in, success %d, dead-letter %d, %.1f s; by code %s%n", SEED, records,
-                out.success, out.deadLetter, (System.nanoTime() - started) / 1e9, codes);
+        Map<String, Long> codes = out.byRef.values().stream().flatMap(List::stream).collect(
+                Collectors.groupingBy(d -> d.code() == null ? "success" : d.code(), TreeMap::new, Collectors.counting()));
+        System.out.printf("fuzz: seed %d, %d records in, success %d, dead-letter %d, %.1f s; by code %s%n", SEED,
+                records, out.success, out.deadLetter, (System.nanoTime() - started) / 1e9, codes);
 
         // Known issue outside hostile input (marketo/ResultCorrelator): when Marketo assigns a new object an id
         // that another record of the same batch names (a fuzzed UPSERT with "id":1970), the CREATED status is
@@ -102,6 +100,10 @@ class FuzzTest {
         assertEquals(List.of(), failures.stream().limit(50).toList(), failures.size() + " mismatches");
         assertEquals(null, codes.get("INTERNAL_ERROR"), "validation never crashed");
         assertEquals(List.of(), filesIn(Path.of("target/test-data/inbox/.failed")), "no file failed to be read");
+    }
+
+    private static byte[] good(String recordId) {
+        return HostileCatalogue.bytes(HostileCatalogue.goodRecord(recordId));
     }
 
     private static String outcome(FuzzCorpus.Line line) {

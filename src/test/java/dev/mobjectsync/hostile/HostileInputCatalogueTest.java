@@ -44,17 +44,19 @@ class HostileInputCatalogueTest {
                 String what = "good record after " + input;
                 switch (input.source()) {
                     case KAFKA -> {
-                        expectations.expect(delivery.kafka(input.bytes()) + input.refSuffix(), input.toString(), input.expected());
-                        expectations.expect(delivery.kafka(bytes(HostileCatalogue.goodRecord(goodId))), what, HostileInput.SUCCESS);
+                        expectations.expect(delivery.kafka(input.bytes()) + input.refSuffix(), input.toString(),
+                                input.expected());
+                        expectations.expect(delivery.kafka(good(goodId)), what, HostileInput.SUCCESS);
                     }
                     case JMS -> {
-                        expectations.expect(delivery.jms(input.bytes()) + input.refSuffix(), input.toString(), input.expected());
-                        expectations.expect(delivery.jms(bytes(HostileCatalogue.goodRecord(goodId))), what, HostileInput.SUCCESS);
+                        expectations.expect(delivery.jms(input.bytes()) + input.refSuffix(), input.toString(),
+                                input.expected());
+                        expectations.expect(delivery.jms(good(goodId)), what, HostileInput.SUCCESS);
                     }
                     case NDJSON_FILE -> {
                         // the good record is the next line of the same file: a bad line spoils nothing after it
                         byte[] content = input.bytes().length == 0 ? input.bytes()
-                                : HostileCatalogue.concat(input.bytes(), bytes("\n" + HostileCatalogue.goodRecord(goodId) + "\n"));
+                                : HostileCatalogue.concat(input.bytes(), bytes("\n"), good(goodId));
                         String name = delivery.file(input.source().extension, content);
                         expectations.expect(name + input.refSuffix(), input.toString(), input.expected());
                         if (content.length > 0) {
@@ -64,21 +66,19 @@ class HostileInputCatalogueTest {
                     default -> {
                         String name = delivery.file(input.source().extension, input.bytes());
                         expectations.expect(name + input.refSuffix(), input.toString(), input.expected());
-                        String goodFile = delivery.file("ndjson", bytes(HostileCatalogue.goodRecord(goodId)));
+                        String goodFile = delivery.file("ndjson", good(goodId));
                         expectations.expect(goodFile + "#1", what, HostileInput.SUCCESS);
                     }
                 }
             }
             String last = "good record after all hostile input";
-            expectations.expect(delivery.file("ndjson", bytes(HostileCatalogue.goodRecord("last-file"))) + "#1",
-                    last + " (file)", HostileInput.SUCCESS);
+            expectations.expect(delivery.file("ndjson", good("last-file")) + "#1", last + " (file)", HostileInput.SUCCESS);
             for (int partition = 0; partition < delivery.kafkaPartitions(); partition++) {
-                expectations.expect(delivery.kafka(partition, bytes(HostileCatalogue.goodRecord("last-kafka-" + partition))),
+                expectations.expect(delivery.kafka(partition, good("last-kafka-" + partition)),
                         last + " (Kafka partition " + partition + ")", HostileInput.SUCCESS);
             }
             for (int i = 0; i < 2; i++) {
-                expectations.expect(delivery.jms(bytes(HostileCatalogue.goodRecord("last-jms-" + i))),
-                        last + " (JMS)", HostileInput.SUCCESS);
+                expectations.expect(delivery.jms(good("last-jms-" + i)), last + " (JMS)", HostileInput.SUCCESS);
             }
         }
 
@@ -89,5 +89,9 @@ class HostileInputCatalogueTest {
 
     private static byte[] bytes(String text) {
         return HostileCatalogue.bytes(text);
+    }
+
+    private static byte[] good(String recordId) {
+        return bytes(HostileCatalogue.goodRecord(recordId));
     }
 }
