@@ -145,7 +145,7 @@ public interface SyncConfig {
         @Min(1)
         int maxFieldLength();
 
-        /** A Kafka or JMS message larger than this is refused whole ({@code RECORD_TOO_LARGE}). */
+        /** A Kafka or JMS message, or an NDJSON line, larger than this is refused whole ({@code RECORD_TOO_LARGE}). */
         @WithName("max-message-bytes")
         @Min(1)
         int maxMessageBytes();

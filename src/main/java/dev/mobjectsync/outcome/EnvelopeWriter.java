@@ -8,6 +8,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Handler;
 import org.apache.camel.component.kafka.KafkaConstants;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.mobjectsync.Headers;
@@ -37,7 +38,37 @@ public class EnvelopeWriter {
         String recordId = envelope.path("recordId").asText();
         headers.put(KafkaConstants.KEY, outcome.marketoKey() != null ? outcome.marketoKey() : recordId);
         headers.putAll(ChannelHeaders.of(outcome, recordId));
-        return envelope.toString();
+        return text(envelope);
+    }
+
+    /**
+     * The envelope as JSON text. Input may carry half a surrogate pair as a JSON escape ({@code "\ud800"}),
+     * in a field nobody validates; written raw, such a string cannot be encoded as UTF-8, the channel write
+     * fails again and again, and the source stalls behind it. Such an envelope is written with every
+     * non-ASCII character escaped: the same JSON, and always encodable.
+     */
+    static String text(ObjectNode envelope) {
+        String text = envelope.toString();
+        if (!hasUnpairedSurrogate(text)) {
+            return text;
+        }
+        try {
+            return Json.MAPPER.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII).writeValueAsString(envelope);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write an envelope", e);
+        }
+    }
+
+    private static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ObjectNode envelope(RecordOutcome outcome) {

@@ -6,28 +6,40 @@ import java.io.InputStream;
 
 /**
  * Splits a stream into lines of raw bytes (on {@code \n}, a trailing {@code \r} removed), so each line
- * can be decoded on its own: one line of bad bytes does not spoil the lines around it.
+ * can be decoded on its own: one line of bad bytes does not spoil the lines around it. A line longer
+ * than the limit is not kept: it is read to its end and reported by its length only, so a huge line
+ * (or a file without any newline) never sits in memory.
  */
 final class ByteLines {
 
+    /** One line: its bytes, or null when it was longer than the limit; its length in bytes. */
+    record Line(byte[] bytes, long length) {
+        boolean tooLong() {
+            return bytes == null;
+        }
+    }
+
     private final InputStream in;
+    private final int maxLineBytes;
     private final byte[] buffer = new byte[64 * 1024];
     private int position;
     private int limit;
 
-    ByteLines(InputStream in) {
+    ByteLines(InputStream in, int maxLineBytes) {
         this.in = in;
+        this.maxLineBytes = maxLineBytes;
     }
 
     /** The next line without its terminator, or null at the end of the stream. */
-    byte[] next() throws IOException {
+    Line next() throws IOException {
         ByteArrayOutputStream line = null;
+        long length = 0;
         while (true) {
             if (position == limit) {
                 limit = Math.max(in.read(buffer), 0);
                 position = 0;
                 if (limit == 0) {
-                    return line == null ? null : trimCarriageReturn(line.toByteArray());
+                    return line == null ? null : finish(line, length);
                 }
             }
             int start = position;
@@ -35,22 +47,30 @@ final class ByteLines {
                 position++;
             }
             if (line == null) {
-                line = new ByteArrayOutputStream(Math.max(64, position - start));
+                line = new ByteArrayOutputStream(Math.max(64, Math.min(position - start, maxLineBytes + 1)));
             }
-            line.write(buffer, start, position - start);
+            length += position - start;
+            if (length <= maxLineBytes + 1L) {
+                line.write(buffer, start, position - start);
+            }
             if (position < limit) {
                 position++;
-                return trimCarriageReturn(line.toByteArray());
+                return finish(line, length);
             }
         }
     }
 
-    private static byte[] trimCarriageReturn(byte[] line) {
-        if (line.length > 0 && line[line.length - 1] == '\r') {
-            byte[] trimmed = new byte[line.length - 1];
-            System.arraycopy(line, 0, trimmed, 0, trimmed.length);
-            return trimmed;
+    /** Drops a trailing {@code \r}; a line is too long only when its content (without the {@code \r}) is. */
+    private Line finish(ByteArrayOutputStream line, long length) {
+        byte[] bytes = length <= maxLineBytes + 1L ? line.toByteArray() : null;
+        if (bytes != null && bytes.length > 0 && bytes[bytes.length - 1] == '\r') {
+            byte[] trimmed = new byte[bytes.length - 1];
+            System.arraycopy(bytes, 0, trimmed, 0, trimmed.length);
+            bytes = trimmed;
         }
-        return line;
+        if (bytes == null || bytes.length > maxLineBytes) {
+            return new Line(null, bytes == null ? length : bytes.length);
+        }
+        return new Line(bytes, bytes.length);
     }
 }

@@ -13,7 +13,7 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * A {@code .csv} file with a header row; each row becomes a JSON record through {@link CsvColumns}.
- * A row with the wrong number of cells is refused on its own. A header that cannot be used, a row the
+ * A row with the wrong number of cells, or with a NUL byte, is refused on its own. A header that cannot be used, a row the
  * parser cannot read (an unterminated quote) or bytes that are not UTF-8 end the file with one
  * unparsable item that says so: the rest of the file is not read, and nothing is dropped silently.
  */
@@ -76,6 +76,10 @@ public class CsvRecordReader implements RecordReader {
             if (row.size() != columns.size()) {
                 return InputItem.unparsable(source, String.join(",", row.values()), ReasonCode.CSV_COLUMN_COUNT,
                         "row has " + row.size() + " cells, the header has " + columns.size());
+            }
+            if (row.stream().anyMatch(cell -> cell.indexOf('\0') >= 0)) {
+                return InputItem.unparsable(source, String.join(",", row.values()), ReasonCode.NUL_BYTE,
+                        "row holds a NUL byte (binary data, or UTF-16 text?)");
             }
             return InputItem.parsed(source, columns.toRecord(row));
         } catch (UncheckedIOException | IllegalStateException e) {

@@ -15,6 +15,8 @@ public final class Json {
 
     static {
         MAPPER.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        // a record naming a field twice is ambiguous: refused (DUPLICATE_FIELD), not "last one wins"
+        MAPPER.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(100).build());
         VALUE_READER = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }

@@ -8,14 +8,15 @@ import java.util.NoSuchElementException;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A {@code .json} file: one record, an array of records, or several values one after the other.
  * Array elements are read one by one with a streaming parser, so a large array never sits in memory.
  * Elements of an array are referenced {@code file#line[index]}, so each has its own ref even on one line.
- * Broken JSON cannot be resynchronised: the rest of the file becomes one unparsable item.
+ * Broken JSON (or JSON nested too deep) cannot be resynchronised: the rest of the file becomes one
+ * unparsable item. A value with a duplicate field is refused alone ({@code DUPLICATE_FIELD}).
  */
 public class JsonRecordReader implements RecordReader {
 
@@ -71,9 +72,18 @@ public class JsonRecordReader implements RecordReader {
                 return null;
             }
             line = parser.currentTokenLocation().getLineNr();
-            JsonNode node = Json.VALUE_READER.readTree(parser);
             SourceRef source = SourceRef.fileLine(fileName, line);
-            return InputItem.parsed(insideArray ? source.element(element++) : source, node);
+            source = insideArray ? source.element(element++) : source;
+            int depth = depth(parser.getParsingContext().getParent());
+            try {
+                return InputItem.parsed(source, Json.VALUE_READER.readTree(parser));
+            } catch (JsonProcessingException e) {
+                if (!JsonFailures.isDuplicateField(e)) {
+                    throw e;
+                }
+                skipRestOfValue(depth);
+                return InputItem.unparsable(source, null, ReasonCode.DUPLICATE_FIELD, JsonValues.describe(e));
+            }
         } catch (CharConversionException e) {
             finished = true;
             return InputItem.unparsable(SourceRef.fileLine(fileName, line), null, ReasonCode.INVALID_ENCODING,
@@ -81,11 +91,31 @@ public class JsonRecordReader implements RecordReader {
         } catch (JsonProcessingException e) {
             finished = true;
             long at = e.getLocation() == null ? line : e.getLocation().getLineNr();
-            return InputItem.unparsable(SourceRef.fileLine(fileName, at), null, ReasonCode.UNPARSABLE_JSON,
+            return InputItem.unparsable(SourceRef.fileLine(fileName, at), null, JsonFailures.code(e),
                     JsonValues.describe(e) + "; the rest of the file was not read");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + fileName, e);
         }
+    }
+
+    /**
+     * After a value was refused for a duplicate field (the parser itself is fine), reads on to the end of
+     * that value, so the next value of the file is read as usual.
+     */
+    private void skipRestOfValue(int depth) throws IOException {
+        while (depth(parser.getParsingContext()) > depth) {
+            if (parser.nextToken() == null) {
+                return;
+            }
+        }
+    }
+
+    private static int depth(JsonStreamContext context) {
+        int depth = 0;
+        for (JsonStreamContext c = context; c != null; c = c.getParent()) {
+            depth++;
+        }
+        return depth;
     }
 
     @Override

@@ -3,36 +3,36 @@ package dev.mobjectsync.record;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.NoSuchElementException;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 /**
  * One JSON value per line; blank lines are skipped; a line holding an array yields each element.
- * Each line is decoded on its own, so a line that is not UTF-8 is refused alone ({@code INVALID_ENCODING}).
+ * Each line is decoded on its own, so a line that is not UTF-8 is refused alone ({@code INVALID_ENCODING}),
+ * and so is a line longer than the limit ({@code RECORD_TOO_LARGE}), without being held in memory.
  */
 public class NdjsonRecordReader implements RecordReader {
 
     private final InputStream input;
     private final ByteLines lines;
     private final String fileName;
+    private final int maxLineBytes;
     private final Deque<InputItem> pending = new ArrayDeque<>();
     private long lineNumber;
     private boolean done;
 
-    public NdjsonRecordReader(InputStream input, String fileName) {
+    public NdjsonRecordReader(InputStream input, String fileName, int maxLineBytes) {
         this.input = input;
-        this.lines = new ByteLines(input);
+        this.lines = new ByteLines(input, maxLineBytes);
         this.fileName = fileName;
+        this.maxLineBytes = maxLineBytes;
     }
 
     @Override
     public boolean hasNext() {
         while (pending.isEmpty()) {
-            byte[] line = done ? null : readLine();
+            ByteLines.Line line = done ? null : readLine();
             if (line == null) {
                 done = true;
                 return false;
@@ -51,27 +51,17 @@ public class NdjsonRecordReader implements RecordReader {
         return pending.poll();
     }
 
-    private void parse(byte[] bytes) {
+    private void parse(ByteLines.Line line) {
         SourceRef source = SourceRef.fileLine(fileName, lineNumber);
-        String line;
-        try {
-            line = Utf8.decode(bytes);
-        } catch (CharacterCodingException e) {
-            pending.add(InputItem.unparsable(source, null, ReasonCode.INVALID_ENCODING,
-                    "line " + lineNumber + " is not valid UTF-8"));
+        if (line.tooLong()) {
+            pending.add(InputItem.unparsable(source, null, ReasonCode.RECORD_TOO_LARGE,
+                    "line " + lineNumber + " has " + line.length() + " bytes, more than " + maxLineBytes));
             return;
         }
-        if (line.isBlank()) {
-            return;
-        }
-        try {
-            JsonValues.expand(source, Json.MAPPER.readTree(line), pending::add);
-        } catch (JsonProcessingException e) {
-            pending.add(InputItem.unparsable(source, line, ReasonCode.UNPARSABLE_JSON, JsonValues.describe(e)));
-        }
+        JsonText.parse(source, line.bytes(), "line " + lineNumber, pending::add);
     }
 
-    private byte[] readLine() {
+    private ByteLines.Line readLine() {
         try {
             return lines.next();
         } catch (IOException e) {

@@ -1,26 +1,52 @@
 package dev.mobjectsync.record;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 
+import dev.mobjectsync.config.SyncConfig;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** Picks the reader for a dropped file by its extension; the file route splits on what it returns. */
+/**
+ * Picks the reader for a dropped file by its extension; the file route splits on what it returns.
+ * A file that holds nothing but white space (or a byte order mark) yields one {@code EMPTY_FILE} item,
+ * so an export that came out empty is seen in the dead-letter channel rather than vanishing.
+ */
 @ApplicationScoped
 @Named("recordReaders")
 public class RecordReaders {
 
+    private final int maxLineBytes;
+
+    @Inject
+    public RecordReaders(SyncConfig config) {
+        this(config.validation().maxMessageBytes());
+    }
+
+    /** {@code maxLineBytes}: an NDJSON line longer than this is refused ({@code RECORD_TOO_LARGE}). */
+    public RecordReaders(int maxLineBytes) {
+        this.maxLineBytes = maxLineBytes;
+    }
+
     public RecordReader open(InputStream input, String fileName) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(input, 64 * 1024);
+        if (BlankInput.isBlank(buffered)) {
+            buffered.close();
+            return new SingleItemReader(InputItem.unparsable(SourceRef.fileLine(fileName, 1), "", ReasonCode.EMPTY_FILE,
+                    "the file holds no record, nothing but white space"));
+        }
         String name = fileName.toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv")) {
-            return new CsvRecordReader(new BufferedReader(Utf8.strictReader(input), 64 * 1024), fileName);
+            return new CsvRecordReader(new BufferedReader(Utf8.strictReader(buffered), 64 * 1024), fileName);
         }
         if (name.endsWith(".json")) {
-            return new JsonRecordReader(input, fileName);
+            return new JsonRecordReader(buffered, fileName);
         }
-        return new NdjsonRecordReader(input, fileName);
+        return new NdjsonRecordReader(buffered, fileName, maxLineBytes);
     }
 }

@@ -21,6 +21,11 @@ public class RecordValidator {
     public static final Set<String> TYPES = Set.of("Program", "Opportunity", "OpportunityPersonRole");
     public static final Set<String> OPERATIONS = Set.of("INSERT", "UPDATE", "UPSERT");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+    /** At most this many entries in one attributes object, in typeAttributes, in associations. */
+    public static final int MAX_ENTRIES = 1000;
+    private static final Set<String> EXTERNAL_KEY_FIELDS = Set.of("name", "value");
+    private static final Set<String> ASSOCIATION_FIELDS = Set.of("type", "id", "externalKey");
+    private static final Set<String> TYPE_ATTRIBUTE_FIELDS = Set.of("attrType", "attributes");
 
     private final String defaultOperation;
     private final int maxFieldLength;
@@ -79,7 +84,7 @@ public class RecordValidator {
             defects.add(new Defect(ReasonCode.MISSING_TYPE, "type is missing"));
             return null;
         }
-        String type = scalar(node, "type", defects);
+        String type = string(node, "type", defects);
         if (type != null && !TYPES.contains(type)) {
             defects.add(new Defect(ReasonCode.UNKNOWN_TYPE,
                     "type '" + type + "' is not Program, Opportunity or OpportunityPersonRole"));
@@ -92,7 +97,7 @@ public class RecordValidator {
         if (node == null || node.isNull()) {
             return defaultOperation;
         }
-        String operation = scalar(node, "operation", defects);
+        String operation = string(node, "operation", defects);
         if (operation != null && !OPERATIONS.contains(operation)) {
             defects.add(new Defect(ReasonCode.UNKNOWN_OPERATION,
                     "operation '" + operation + "' is not INSERT, UPDATE or UPSERT"));
@@ -181,7 +186,8 @@ public class RecordValidator {
     private List<TypeAttribute> typeAttributes(JsonNode node, List<Defect> defects) {
         List<TypeAttribute> result = new ArrayList<>();
         forEachObject(node, "typeAttributes", defects, (entry, field) -> {
-            String attrType = scalar(entry.path("attrType"), field + ".attrType", defects);
+            checkFields(entry, TYPE_ATTRIBUTE_FIELDS, field, defects);
+            String attrType = string(entry.get("attrType"), field + ".attrType", defects);
             if (attrType == null || attrType.isBlank()) {
                 defects.add(new Defect(ReasonCode.MISSING_ATTRIBUTE, field + ".attrType is required (Cost or Tag)"));
             } else if (!attrType.equals("Cost") && !attrType.equals("Tag")) {
@@ -197,8 +203,8 @@ public class RecordValidator {
     private List<Association> associations(JsonNode node, List<Defect> defects) {
         List<Association> result = new ArrayList<>();
         forEachObject(node, "associations", defects, (entry, field) -> {
-            JsonNode typeNode = entry.get("type");
-            String type = typeNode == null || typeNode.isNull() ? null : scalar(typeNode, field + ".type", defects);
+            checkFields(entry, ASSOCIATION_FIELDS, field, defects);
+            String type = string(entry.get("type"), field + ".type", defects);
             Integer id = integer(entry.get("id"), field + ".id", defects);
             KeyValue key = keyValue(entry.get("externalKey"), field + ".externalKey", defects);
             if (type == null || type.isBlank() || (id == null && key == null)) {
@@ -220,6 +226,11 @@ public class RecordValidator {
             defects.add(new Defect(ReasonCode.WRONG_SHAPE, name + " must be an array"));
             return;
         }
+        if (node.size() > MAX_ENTRIES) {
+            defects.add(new Defect(ReasonCode.TOO_MANY_ATTRIBUTES,
+                    name + " has " + node.size() + " entries, more than " + MAX_ENTRIES));
+            return;
+        }
         for (int i = 0; i < node.size(); i++) {
             String field = name + "[" + i + "]";
             if (node.get(i).isObject()) {
@@ -239,9 +250,14 @@ public class RecordValidator {
             defects.add(new Defect(ReasonCode.WRONG_SHAPE, field + " must be an object of name/value pairs"));
             return result;
         }
+        if (node.size() > MAX_ENTRIES) {
+            defects.add(new Defect(ReasonCode.TOO_MANY_ATTRIBUTES,
+                    field + " has " + node.size() + " entries, more than " + MAX_ENTRIES));
+            return result;
+        }
         node.properties().forEach(entry -> {
             String name = entry.getKey();
-            checkLength(name, field + " name", defects);
+            checkText(name, field + " name", defects);
             JsonNode value = entry.getValue();
             if (!value.isNull()) {
                 result.put(name, scalar(value, field + "." + name, defects));
@@ -258,6 +274,7 @@ public class RecordValidator {
             defects.add(new Defect(ReasonCode.BAD_EXTERNAL_KEY, field + " must be an object {name, value}"));
             return null;
         }
+        checkFields(node, EXTERNAL_KEY_FIELDS, field, defects);
         JsonNode name = node.get("name");
         JsonNode value = node.get("value");
         if (name == null || value == null || !name.isValueNode() || !value.isValueNode() || name.asText().isBlank()
@@ -291,14 +308,42 @@ public class RecordValidator {
             return null;
         }
         String text = node.asText();
-        checkLength(text, field, defects);
+        checkText(text, field, defects);
         return text;
     }
 
-    private void checkLength(String text, String field, List<Defect> defects) {
+    /** A field that only a JSON string can fill: a number or a boolean there is a mistake, not a value. */
+    private String string(JsonNode node, String field, List<Defect> defects) {
+        if (node != null && (node.isNumber() || node.isBoolean())) {
+            defects.add(new Defect(ReasonCode.NOT_A_STRING, field + " must be a string, not " + node));
+            return null;
+        }
+        return scalar(node, field, defects);
+    }
+
+    private void checkText(String text, String field, List<Defect> defects) {
         if (text.length() > maxFieldLength) {
             defects.add(new Defect(ReasonCode.FIELD_TOO_LONG,
                     field + " has " + text.length() + " characters, more than " + maxFieldLength));
+            return;
+        }
+        int at = XmlCharacters.firstUnsupported(text);
+        if (at >= 0) {
+            defects.add(new Defect(ReasonCode.UNSUPPORTED_CHARACTER, String.format(
+                    "%s holds U+%04X at character %d, which XML (and so Marketo) cannot carry", field,
+                    (int) text.charAt(at), at + 1)));
+        }
+    }
+
+    /** Nested objects have a fixed set of fields: another one is a misplaced field, not an extension. */
+    private static void checkFields(JsonNode node, Set<String> known, String field, List<Defect> defects) {
+        for (var names = node.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                defects.add(new Defect(ReasonCode.UNKNOWN_FIELD, field + " has an unknown field '" + abbreviate(name)
+                        + "' (it knows " + String.join(", ", known.stream().sorted().toList()) + ")"));
+                return;
+            }
         }
     }
 

@@ -47,6 +47,8 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
                     .setConfigProp("num.partitions", "3")
+                    // room for the 10 MB poison messages of the hostile-input tests
+                    .setConfigProp("message.max.bytes", String.valueOf(16 * 1024 * 1024))
                     .build();
             cluster.format();
             cluster.startup();

@@ -17,7 +17,7 @@ import dev.mobjectsync.record.Json;
  * Reads what the file channels hold, for the records of one test: their recordIds share a prefix
  * (an unparsable line has the source's ref as recordId, so its echoed raw text is matched instead).
  */
-final class Outbox {
+public final class Outbox {
 
     static final Path ROOT = Path.of("target/test-data");
     static final Path INBOX = ROOT.resolve("inbox");
@@ -27,11 +27,11 @@ final class Outbox {
     private Outbox() {
     }
 
-    static List<JsonNode> success(String prefix) {
+    public static List<JsonNode> success(String prefix) {
         return read(SUCCESS, prefix);
     }
 
-    static List<JsonNode> deadLetter(String prefix) {
+    public static List<JsonNode> deadLetter(String prefix) {
         return read(DEAD_LETTER, prefix);
     }
 
@@ -44,11 +44,16 @@ final class Outbox {
     }
 
     /** Writes under a dot-name, then renames: the way the README tells users to drop files. */
-    static void drop(String fileName, String content) {
+    public static void drop(String fileName, String content) {
+        drop(fileName, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The same, for content that need not be text (bad bytes, byte order marks, binary). */
+    public static void drop(String fileName, byte[] content) {
         try {
             Files.createDirectories(INBOX);
             Path temporary = INBOX.resolve("." + fileName + ".part");
-            Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            Files.write(temporary, content);
             Files.move(temporary, INBOX.resolve(fileName));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class RecordReadersTest {
 
-    private final RecordReaders readers = new RecordReaders();
+    private final RecordReaders readers = new RecordReaders(1 << 20);
 
     private List<InputItem> read(String fileName, String content) throws IOException {
         List<InputItem> items = new ArrayList<>();
@@ -211,6 +211,126 @@ class RecordReadersTest {
 
         assertEquals(2, items.size());
         assertEquals(ReasonCode.CSV_COLUMN_COUNT, items.get(0).parseError());
+        assertTrue(items.get(1).isParsed());
+    }
+
+    private List<InputItem> readBytes(RecordReaders with, String fileName, byte[] content) throws IOException {
+        List<InputItem> items = new ArrayList<>();
+        try (RecordReader reader = with.open(new ByteArrayInputStream(content), fileName)) {
+            reader.forEachRemaining(items::add);
+        }
+        return items;
+    }
+
+    @Test
+    void aFileOfNothingButWhiteSpaceIsOneEmptyFileItem() throws IOException {
+        for (String name : List.of("e.ndjson", "e.json", "e.csv")) {
+            for (String content : List.of("", "\n\n  \r\n\t", "\uFEFF", "\uFEFF\n")) {
+                List<InputItem> items = read(name, content);
+
+                assertEquals(1, items.size(), name + " " + content.length());
+                assertEquals(ReasonCode.EMPTY_FILE, items.get(0).parseError());
+                assertEquals(name + "#1", items.get(0).source().ref());
+            }
+        }
+    }
+
+    @Test
+    void anEmptyArrayOrAHeaderWithoutRowsHoldsNoRecordAndIsNoDefect() throws IOException {
+        assertEquals(List.of(), read("none.json", "[]\n"));
+        assertEquals(List.of(), read("none.csv", "recordId,type\n"));
+    }
+
+    @Test
+    void aByteOrderMarkAtTheStartOfAnyFileIsSkipped() throws IOException {
+        String record = "{\"recordId\":\"bom\",\"type\":\"Opportunity\"}";
+        for (String[] file : List.of(new String[] { "b.ndjson", record }, new String[] { "b.json", "[" + record + "]" },
+                new String[] { "b.csv", "recordId,type\nbom,Opportunity\n" })) {
+            List<InputItem> items = read(file[0], "\uFEFF" + file[1]);
+
+            assertEquals(1, items.size(), file[0]);
+            assertTrue(items.get(0).isParsed(), items.get(0).toString());
+            assertEquals("bom", items.get(0).node().get("recordId").asText(), file[0]);
+        }
+    }
+
+    @Test
+    void ndjsonLineLongerThanTheLimitIsRefusedAloneAndTheNextLineStillCounts() throws IOException {
+        RecordReaders small = new RecordReaders(1000);
+        String longLine = "{\"recordId\":\"" + "x".repeat(10_000) + "\"}";
+        String exact = "{\"recordId\":\"" + "y".repeat(1000 - 15) + "\"}";
+        assertEquals(1000, exact.length());
+
+        List<InputItem> items = readBytes(small, "long.ndjson",
+                (longLine + "\n" + exact + "\r\n{\"recordId\":\"after\"}").getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(3, items.size());
+        assertEquals(ReasonCode.RECORD_TOO_LARGE, items.get(0).parseError());
+        assertNull(items.get(0).unparsedText(), "a line too long is not kept");
+        assertTrue(items.get(0).parseMessage().contains(String.valueOf(longLine.length())), items.get(0).parseMessage());
+        assertTrue(items.get(1).isParsed(), "a line of exactly the limit is read");
+        assertEquals("after", items.get(2).node().get("recordId").asText());
+        assertEquals("long.ndjson#3", items.get(2).source().ref());
+    }
+
+    @Test
+    void ndjsonLineNestedHundredThousandDeepIsRefusedWithoutBlowingTheStack() throws IOException {
+        List<InputItem> items = read("deep.ndjson", "[".repeat(100_000) + "]".repeat(100_000) + "\n{\"recordId\":\"ok\"}\n");
+
+        assertEquals(2, items.size());
+        assertEquals(ReasonCode.NESTING_TOO_DEEP, items.get(0).parseError());
+        assertTrue(items.get(1).isParsed());
+    }
+
+    @Test
+    void ndjsonLineWithADuplicateFieldIsRefused() throws IOException {
+        List<InputItem> items = read("dup.ndjson", "{\"type\":\"Opportunity\",\"type\":\"Program\"}\n");
+
+        assertEquals(ReasonCode.DUPLICATE_FIELD, items.get(0).parseError());
+        assertTrue(items.get(0).parseMessage().contains("type"), items.get(0).parseMessage());
+    }
+
+    @Test
+    void ndjsonLineWithANulByteIsRefusedWithItsOwnCode() throws IOException {
+        List<InputItem> nul = read("nul.ndjson", "{\"type\":\"Oppor\0tunity\"}\n");
+        List<InputItem> utf16 = readBytes(readers, "utf16.ndjson",
+                "{\"type\":\"Opportunity\"}".getBytes(StandardCharsets.UTF_16LE));
+
+        assertEquals(ReasonCode.NUL_BYTE, nul.get(0).parseError());
+        assertEquals(ReasonCode.NUL_BYTE, utf16.get(0).parseError());
+    }
+
+    @Test
+    void jsonArrayElementWithADuplicateFieldIsRefusedAloneAndTheNextElementsAreRead() throws IOException {
+        List<InputItem> items = read("dup.json", """
+                [{"recordId":"a"},
+                 {"recordId":"b","attributes":{"Name":"x","Name":"y","Deep":[{"k":1}]},"more":[1,2]},
+                 {"recordId":"c"}]
+                """);
+
+        assertEquals(3, items.size(), items.toString());
+        assertEquals(ReasonCode.DUPLICATE_FIELD, items.get(1).parseError());
+        assertEquals("dup.json#2[1]", items.get(1).source().ref());
+        assertEquals("c", items.get(2).node().get("recordId").asText());
+        assertEquals("dup.json#3[2]", items.get(2).source().ref());
+    }
+
+    @Test
+    void jsonFileNestedTooDeepIsReportedWithItsOwnCode() throws IOException {
+        List<InputItem> items = read("deep.json", "[{\"recordId\":\"a\"}," + "[".repeat(100_000) + "]".repeat(100_000) + "]");
+
+        assertEquals(2, items.size());
+        assertTrue(items.get(0).isParsed());
+        assertEquals(ReasonCode.NESTING_TOO_DEEP, items.get(1).parseError());
+    }
+
+    @Test
+    void csvRowWithANulByteIsRefusedAlone() throws IOException {
+        List<InputItem> items = read("nul.csv", "recordId,type\nr1,Oppor\0tunity\nr2,Opportunity\n");
+
+        assertEquals(2, items.size());
+        assertEquals(ReasonCode.NUL_BYTE, items.get(0).parseError());
+        assertEquals("nul.csv#2", items.get(0).source().ref());
         assertTrue(items.get(1).isParsed());
     }
 }

@@ -86,6 +86,19 @@ class RecordValidatorTest {
             BAD_AMOUNT                 | {"type":"Program","operation":"UPDATE","id":1,"typeAttributes":[{"attrType":"Cost","attributes":{"Month":"2013-06","Amount":"lots"}}]}
             BAD_AMOUNT                 | {"type":"Opportunity","attributes":{"Amount":"80%"}}
             FIELD_TOO_LONG             | {"type":"Opportunity","attributes":{"Description":"012345678901234567890123456789012345678901234567890123456789"}}
+            FIELD_TOO_LONG             | {"type":"Opportunity","attributes":{"Description012345678901234567890123456789012345678901234567890123456789":"x"}}
+            NOT_A_STRING               | {"type":7,"operation":"INSERT"}
+            NOT_A_STRING               | {"type":"Opportunity","operation":true}
+            NOT_A_STRING               | {"type":"Program","operation":"UPDATE","id":1,"typeAttributes":[{"attrType":1,"attributes":{}}]}
+            NOT_A_STRING               | {"type":"Opportunity","associations":[{"type":3,"id":4}]}
+            UNKNOWN_FIELD              | {"type":"Program","operation":"UPDATE","id":1,"typeAttributes":[{"attrType":"Cost","Month":"2013-06","Amount":"1"}]}
+            UNKNOWN_FIELD              | {"type":"Opportunity","externalKey":{"name":"ExtOpptyId","value":"O-1","Name":"x"}}
+            UNKNOWN_FIELD              | {"type":"Opportunity","associations":[{"type":"Company","id":4,"attributes":{}}]}
+            UNSUPPORTED_CHARACTER      | {"type":"Opportunity","attributes":{"Name":"a\\u0000b"}}
+            UNSUPPORTED_CHARACTER      | {"type":"Opportunity","attributes":{"Name":"bell\\u0007"}}
+            UNSUPPORTED_CHARACTER      | {"type":"Opportunity","attributes":{"Na\\u0001me":"x"}}
+            UNSUPPORTED_CHARACTER      | {"type":"Opportunity","attributes":{"Name":"half \\ud83d pair"}}
+            UNSUPPORTED_CHARACTER      | {"type":"Opportunity","externalKey":{"name":"ExtOpptyId","value":"\\uffff"}}
             """)
     void eachDefectHasItsOwnReasonCode(String code, String json) throws Exception {
         RecordValidator.Result result = validate(json);
@@ -93,6 +106,54 @@ class RecordValidatorTest {
         assertTrue(!result.valid(), "expected " + code + " for " + json);
         assertEquals(code, result.defects().get(0).code().name(), () -> result.defects().toString());
         assertTrue(!result.defects().get(0).message().isBlank());
+    }
+
+    @Test
+    void aThousandAttributesAreAcceptedOneMoreIsTooMany() throws Exception {
+        assertTrue(validate(opportunityWithAttributes(RecordValidator.MAX_ENTRIES)).valid());
+
+        RecordValidator.Result result = validate(opportunityWithAttributes(10_000));
+
+        assertEquals(List.of(ReasonCode.TOO_MANY_ATTRIBUTES), result.defects().stream().map(Defect::code).toList());
+        assertTrue(result.defects().get(0).message().contains("10000"), result.defects().get(0).message());
+    }
+
+    @Test
+    void tooManyTypeAttributesOrAssociationsAreRefused() throws Exception {
+        String tag = "{\"attrType\":\"Tag\",\"attributes\":{\"Type\":\"Region\",\"Value\":\"EMEA\"}}";
+        String company = "{\"type\":\"Company\",\"id\":1}";
+        String tags = String.join(",", java.util.Collections.nCopies(RecordValidator.MAX_ENTRIES + 1, tag));
+        String companies = String.join(",", java.util.Collections.nCopies(RecordValidator.MAX_ENTRIES + 1, company));
+
+        assertEquals(ReasonCode.TOO_MANY_ATTRIBUTES, validate("{\"type\":\"Program\",\"operation\":\"UPDATE\",\"id\":1,"
+                + "\"typeAttributes\":[" + tags + "]}").defects().get(0).code());
+        assertEquals(ReasonCode.TOO_MANY_ATTRIBUTES, validate("{\"type\":\"Opportunity\",\"associations\":["
+                + companies + "]}").defects().get(0).code());
+    }
+
+    private static String opportunityWithAttributes(int count) {
+        StringBuilder json = new StringBuilder("{\"type\":\"Opportunity\",\"attributes\":{");
+        for (int i = 0; i < count; i++) {
+            json.append(i == 0 ? "" : ",").append("\"A").append(i).append("\":\"v\"");
+        }
+        return json.append("}}").toString();
+    }
+
+    @Test
+    void tabsLineBreaksAndCharactersBeyondTheBasicPlaneAreFine() throws Exception {
+        RecordValidator.Result result = validate("""
+                {"type":"Opportunity","attributes":{"Name":"two\\tlines\\r\\nand \\ud83d\\ude00 ok"}}""");
+
+        assertTrue(result.valid(), () -> result.defects().toString());
+    }
+
+    @Test
+    void numbersAreFineWhereAValueIsMeant() throws Exception {
+        RecordValidator.Result result = validate("""
+                {"recordId":42,"type":"Opportunity","externalKey":{"name":"ExtOpptyId","value":7},"attributes":{"Amount":12,"Won":true}}""");
+
+        assertTrue(result.valid(), () -> result.defects().toString());
+        assertEquals("7", result.record().externalKey().value());
     }
 
     @Test
