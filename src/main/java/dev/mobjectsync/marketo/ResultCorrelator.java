@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import com.marketo.mktows.Attrib;
 import com.marketo.mktows.MObjStatus;
+import com.marketo.mktows.MObjStatusEnum;
 
 import dev.mobjectsync.batch.Batch;
 import dev.mobjectsync.outcome.Failure;
@@ -56,7 +57,9 @@ public class ResultCorrelator {
         for (int i = 0; i < statuses.size(); i++) {
             MObjStatus status = statuses.get(i);
             Integer match = status.getExternalKey() != null ? byExternalKey.get(key(status.getExternalKey())) : null;
-            if (match == null && status.getId() != null) {
+            // A CREATED object's id is new: it may equal an id another record of the batch names (one
+            // Marketo did not find), so it never identifies a record; position and keys do.
+            if (match == null && status.getId() != null && status.getStatus() != MObjStatusEnum.CREATED) {
                 match = byId.get(status.getId());
             }
             if (match == null && !taken[i] && consistent(status, records.get(i))) {

@@ -157,4 +157,18 @@ class ResultCorrelatorTest {
 
         assertEquals("UNEXPECTED_STATUS", outcomes.get(0).failure().code());
     }
+
+    @Test
+    void aCreatedObjectWhoseNewIdAnotherRecordNamesIsMatchedByPosition() {
+        Batch batch = batch(record("named", 1005, null), record("new", null, null));
+
+        List<RecordOutcome> outcomes = correlator.correlate(batch, List.of(
+                status(1005, null, MObjStatusEnum.SKIPPED, "no object with id 1005"),
+                status(1005, null, MObjStatusEnum.CREATED, null)), NOW);
+
+        assertTrue(outcomes.get(0).recordJson().contains("\"named\""));
+        assertEquals("SKIPPED", outcomes.get(0).failure().status());
+        assertTrue(outcomes.get(1).recordJson().contains("\"new\""));
+        assertEquals("CREATED", outcomes.get(1).success().status());
+    }
 }
