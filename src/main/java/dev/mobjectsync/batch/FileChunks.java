@@ -5,30 +5,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.camel.ExchangeProperty;
-import org.apache.camel.Handler;
 
 import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.record.SyncRecord;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.inject.Named;
 
 /**
- * Gathers a file's valid records into chunks before they reach the aggregator: one open chunk per
- * (operation, type), handed over when it is full, when a record names a Marketo object the chunk
- * already holds, and for all open chunks at the end of the file. The aggregator then writes its
- * repository once per chunk instead of once per record (each write stores the whole open batch).
- * Nothing is lost by the wait: the file leaves the inbox only after its last chunk is in the
- * repository, and a crash before that reads the file again.
+ * Gathers valid records into chunks: one open chunk per (operation, type), handed over when it is
+ * full, when a record names a Marketo object the chunk already holds, and for all open chunks at the
+ * end ({@link #rest}). {@link FileUnits} chunks each unit of a file this way, so that the aggregator
+ * writes its repository once per chunk instead of once per record, and full chunks skip it.
  */
 @ApplicationScoped
-@Named("fileChunks")
 public class FileChunks {
-
-    /** The exchange property holding a file's open chunks while it is read. */
-    public static final String OPEN = "MobjectSyncOpenChunks";
 
     private final int maxSize;
 
@@ -41,7 +32,7 @@ public class FileChunks {
         this.maxSize = maxSize;
     }
 
-    /** The open chunks of one file, kept in {@link #OPEN} while it is read. */
+    /** The open chunks of one unit. */
     public static final class Open {
         private final Map<String, Batch> byKey = new LinkedHashMap<>();
     }
@@ -51,8 +42,7 @@ public class FileChunks {
     }
 
     /** Adds a valid record; answers the chunks that are ready to hand over (often none). */
-    @Handler
-    public List<Batch> add(SyncRecord record, @ExchangeProperty(OPEN) Open open) {
+    public List<Batch> add(SyncRecord record, Open open) {
         List<Batch> ready = new ArrayList<>(1);
         String key = record.batchKey();
         Batch chunk = open.byKey.get(key);
@@ -73,7 +63,7 @@ public class FileChunks {
     }
 
     /** At the end of the file: every chunk still open. */
-    public List<Batch> rest(@ExchangeProperty(OPEN) Open open) {
+    public List<Batch> rest(Open open) {
         List<Batch> rest = new ArrayList<>(open.byKey.values());
         open.byKey.clear();
         return rest;

@@ -33,21 +33,29 @@ public class RecordAcceptor {
 
     @Handler
     public Object accept(InputItem item, Exchange exchange) {
+        Object checked = check(item);
+        if (checked instanceof SyncRecord record) {
+            exchange.getMessage().setHeader(Headers.BATCH_KEY, record.batchKey());
+        }
+        return checked;
+    }
+
+    /** The item as a valid {@link SyncRecord}, or as a validation-stage {@link RecordOutcome}. */
+    public Object check(InputItem item) {
         try {
-            return validate(item, exchange);
+            return validate(item);
         } catch (RuntimeException e) {
             return rejected(null, item.node() == null ? item.unparsedText() : item.node().toString(), item.source(),
                     "INTERNAL_ERROR", "validation failed unexpectedly: " + e);
         }
     }
 
-    private Object validate(InputItem item, Exchange exchange) {
+    private Object validate(InputItem item) {
         if (!item.isParsed()) {
             return rejected(null, item.unparsedText(), item.source(), item.parseError().name(), item.parseMessage());
         }
         RecordValidator.Result result = validator.validate(item.node(), item.source());
         if (result.valid()) {
-            exchange.getMessage().setHeader(Headers.BATCH_KEY, result.record().batchKey());
             return result.record();
         }
         String text = result.recordJson() == null ? item.node().toString() : null;

@@ -33,6 +33,11 @@ public class RecordReaders {
         this.maxLineBytes = maxLineBytes;
     }
 
+    /** The file's items in groups of {@code groupSize} (the file route's unit of parallel work). */
+    public ItemGroups openInGroups(InputStream input, String fileName, int groupSize) throws IOException {
+        return new ItemGroups(open(input, fileName), groupSize);
+    }
+
     public RecordReader open(InputStream input, String fileName) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(input, 64 * 1024);
         if (BlankInput.isBlank(buffered)) {
