@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Handler;
 import org.apache.camel.component.kafka.KafkaConstants;
 
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.mobjectsync.Headers;
 import dev.mobjectsync.record.Json;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +18,7 @@ import jakarta.inject.Named;
  * Writes the channel message of one outcome: the input record unchanged, plus {@code result} or
  * {@code error}, plus {@code source} (DESIGN.md §4). The same context goes into message headers
  * ({@link ChannelHeaders}) so operators can filter without parsing bodies; the Kafka key is the
- * record's Marketo key, or its recordId. Records the exchange property the results route routes on.
+ * record's Marketo key, or its recordId.
  */
 @ApplicationScoped
 @Named("envelopeWriter")
@@ -30,11 +27,9 @@ public class EnvelopeWriter {
     /** Unparsable input is echoed as text up to this many characters. */
     static final int MAX_ECHOED_TEXT = 64 * 1024;
 
-    @Handler
-    public String write(RecordOutcome outcome, Exchange exchange) {
+    /** The outcome's envelope as text; its context headers and Kafka key go into {@code headers}. */
+    public String envelope(RecordOutcome outcome, Map<String, Object> headers) {
         ObjectNode envelope = envelope(outcome);
-        exchange.setProperty(Headers.CHANNEL, outcome.isSuccess() ? Headers.SUCCESS : Headers.DEAD_LETTER);
-        Map<String, Object> headers = exchange.getMessage().getHeaders();
         String recordId = envelope.path("recordId").asText();
         headers.put(KafkaConstants.KEY, outcome.marketoKey() != null ? outcome.marketoKey() : recordId);
         headers.putAll(ChannelHeaders.of(outcome, recordId));

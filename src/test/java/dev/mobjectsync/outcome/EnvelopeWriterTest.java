@@ -8,8 +8,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +22,7 @@ class EnvelopeWriterTest {
     private String write(String recordJson) {
         RecordOutcome outcome = RecordOutcome.rejected(recordJson, null, SourceRef.fileLine("s.ndjson", 3),
                 new Failure(Stage.VALIDATION, "INVALID", "UNSUPPORTED_CHARACTER", "m", null, 0, Instant.EPOCH));
-        return writer.write(outcome, new DefaultExchange(new DefaultCamelContext()));
+        return writer.envelope(outcome, new java.util.HashMap<>());
     }
 
     private static String strictUtf8RoundTrip(String text) throws CharacterCodingException {
