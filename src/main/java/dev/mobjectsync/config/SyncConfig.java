@@ -201,6 +201,11 @@ public interface SyncConfig {
 
         @NotBlank
         String inbox();
+
+        /** Milliseconds between two looks at the inbox. */
+        @WithName("poll-interval")
+        @Min(10)
+        long pollInterval();
     }
 
     /** Camel endpoint URIs of the two channels every record leaves through. */
