@@ -1,5 +1,7 @@
 package dev.mobjectsync.marketo;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,7 +13,10 @@ import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.frontend.AbstractWSDLBasedEndpointFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.staxutils.StaxUtils;
+import org.apache.cxf.endpoint.UpfrontConduitSelector;
 import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.transport.http.URLConnectionHTTPConduit;
+import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.apache.camel.component.cxf.jaxws.CxfConfigurer;
 
 import com.marketo.mktows.MktowsPort;
@@ -47,9 +52,10 @@ public class MarketoEndpoints {
 
             @Override
             public void configureClient(Client client) {
-                HTTPConduit conduit = (HTTPConduit) client.getConduit();
-                conduit.getClient().setConnectionTimeout(Math.min(timeoutMillis, 30_000));
-                conduit.getClient().setReceiveTimeout(timeoutMillis);
+                HTTPClientPolicy policy = new HTTPClientPolicy();
+                policy.setConnectionTimeout(Math.min(timeoutMillis, 30_000));
+                policy.setReceiveTimeout(timeoutMillis);
+                urlConnectionConduit(client).setClient(policy);
             }
 
             @Override
@@ -57,6 +63,26 @@ public class MarketoEndpoints {
             }
         });
         return endpoint;
+    }
+
+    /**
+     * The JDK's HttpURLConnection (keep-alive) instead of CXF's default conduit on the JDK HttpClient,
+     * which hands every request body between threads through a piped stream and cost the pipeline
+     * a third of its throughput (BENCHMARKS.md).
+     */
+    public static HTTPConduit urlConnectionConduit(Client client) {
+        try {
+            HTTPConduit conduit = new URLConnectionHTTPConduit(client.getBus(), client.getEndpoint().getEndpointInfo(),
+                    null);
+            conduit.finalizeConfig();
+            conduit.setMessageObserver(client);
+            UpfrontConduitSelector selector = new UpfrontConduitSelector(conduit);
+            selector.setEndpoint(client.getEndpoint());
+            client.setConduitSelector(selector);
+            return conduit;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the HTTP conduit of the Marketo client", e);
+        }
     }
 
     @Produces

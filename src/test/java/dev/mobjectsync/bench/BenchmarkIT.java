@@ -151,7 +151,8 @@ class BenchmarkIT {
         env.put("MOBJECT_SYNC_SIMULATOR_SECRET_KEY", SECRET);
         env.put("MOBJECT_SYNC_MARKETO_USER_ID", USER_ID);
         env.put("MOBJECT_SYNC_MARKETO_SECRET_KEY", SECRET);
-        return new AppProcess(workDir(name), env);
+        // The simulator is the fixture, not the subject: it keeps every object (a million for the big file).
+        return new AppProcess(workDir(name), env).jvmOptions(List.of("-Xmx3g"));
     }
 
     private AppProcess pipeline(String name, String endpoint, Map<String, String> settings) throws IOException {

@@ -8,6 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.cxf.frontend.ClientProxy;
+
 import com.marketo.mktows.ArrayOfAttrib;
 import com.marketo.mktows.ArrayOfMObject;
 import com.marketo.mktows.Attrib;
@@ -18,6 +20,7 @@ import com.marketo.mktows.ParamsSyncMObjects;
 import com.marketo.mktows.SyncOperationEnum;
 
 import dev.mobjectsync.config.Secret;
+import dev.mobjectsync.marketo.MarketoEndpoints;
 import dev.mobjectsync.marketo.RequestSigner;
 import jakarta.xml.ws.BindingProvider;
 
@@ -43,6 +46,8 @@ final class RawClientLoop {
                 MktowsPort port = new MktMktowsApiService(RawClientLoop.class.getClassLoader().getResource("wsdl/mktows.wsdl"))
                         .getMktowsApiSoapPort();
                 ((BindingProvider) port).getRequestContext().put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, endpoint);
+                // the same HTTP stack as the application's Marketo client
+                MarketoEndpoints.urlConnectionConduit(ClientProxy.getClient(port));
                 port.syncMObjects(params("raw-warmup-" + t + "-", 0, 100), signer.header());
                 ports.add(port);
             }
