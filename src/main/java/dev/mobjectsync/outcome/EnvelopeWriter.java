@@ -29,11 +29,35 @@ public class EnvelopeWriter {
 
     /** The outcome's envelope as text; its context headers and Kafka key go into {@code headers}. */
     public String envelope(RecordOutcome outcome, Map<String, Object> headers) {
-        ObjectNode envelope = envelope(outcome);
-        String recordId = envelope.path("recordId").asText();
+        String recordId = outcome.recordId();
+        String text = recordId != null && splicable(outcome.recordJson()) ? spliced(outcome) : null;
+        if (text == null) {
+            ObjectNode envelope = envelope(outcome);
+            recordId = envelope.path("recordId").asText();
+            text = text(envelope);
+        }
         headers.put(KafkaConstants.KEY, outcome.marketoKey() != null ? outcome.marketoKey() : recordId);
         headers.putAll(ChannelHeaders.of(outcome, recordId));
-        return text(envelope);
+        return text;
+    }
+
+    /**
+     * A validated record's JSON (compact, written by Jackson) that holds none of the envelope's own
+     * top-level names anywhere: its envelope is the record with the outcome's fields appended, without
+     * parsing the record again.
+     */
+    static boolean splicable(String recordJson) {
+        return recordJson != null && recordJson.length() > 2 && recordJson.charAt(recordJson.length() - 1) == '}'
+                && !recordJson.contains("\"result\"") && !recordJson.contains("\"error\"")
+                && !recordJson.contains("\"source\"");
+    }
+
+    /** The envelope by appending to the record's JSON; null when it could not be encoded that way. */
+    private static String spliced(RecordOutcome outcome) {
+        String tail = outcomeFields(Json.MAPPER.createObjectNode(), outcome).toString();
+        String json = outcome.recordJson();
+        String text = json.substring(0, json.length() - 1) + "," + tail.substring(1);
+        return hasUnpairedSurrogate(text) ? null : text;
     }
 
     /**
@@ -67,7 +91,11 @@ public class EnvelopeWriter {
     }
 
     private static ObjectNode envelope(RecordOutcome outcome) {
-        ObjectNode envelope = record(outcome);
+        return outcomeFields(record(outcome), outcome);
+    }
+
+    /** Adds {@code result} or {@code error}, and {@code source}. */
+    private static ObjectNode outcomeFields(ObjectNode envelope, RecordOutcome outcome) {
         if (outcome.isSuccess()) {
             Success s = outcome.success();
             ObjectNode result = envelope.putObject("result");

@@ -45,4 +45,24 @@ class EnvelopeWriterTest {
 
         assertEquals(true, envelope.contains("Köln \uD83D\uDE00"), envelope);
     }
+
+    @Test
+    void aValidRecordsEnvelopeIsTheSameWhetherAppendedOrRebuilt() throws Exception {
+        String json = "{\"recordId\":\"r9\",\"type\":\"Opportunity\",\"attributes\":{\"Name\":\"K\u00f6ln\"},\"extra\":[1,2]}";
+        Success success = new Success("CREATED", 1042, "b-1", Instant.EPOCH);
+        RecordOutcome appended = new RecordOutcome(json, null, SourceRef.fileLine("s.ndjson", 9), "ext=K", "r9", success,
+                null);
+        RecordOutcome rebuilt = new RecordOutcome(json, null, SourceRef.fileLine("s.ndjson", 9), "ext=K", null, success,
+                null);
+        java.util.Map<String, Object> appendedHeaders = new java.util.HashMap<>();
+        java.util.Map<String, Object> rebuiltHeaders = new java.util.HashMap<>();
+
+        String fast = writer.envelope(appended, appendedHeaders);
+        String slow = writer.envelope(rebuilt, rebuiltHeaders);
+
+        assertEquals(Json.MAPPER.readTree(slow), Json.MAPPER.readTree(fast));
+        assertEquals(rebuiltHeaders, appendedHeaders);
+        assertEquals(true, fast.startsWith(json.substring(0, json.length() - 1) + ",\"result\":"), fast);
+        assertEquals(false, EnvelopeWriter.splicable("{\"recordId\":\"r\",\"result\":{}}"), "a replayed envelope is rebuilt");
+    }
 }
