@@ -1,9 +1,10 @@
 package dev.mobjectsync.pipeline;
 
+import static dev.mobjectsync.pipeline.Outbox.awaitAll;
 import static dev.mobjectsync.pipeline.Outbox.deadLetter;
 import static dev.mobjectsync.pipeline.Outbox.drop;
+import static dev.mobjectsync.pipeline.Outbox.opportunities;
 import static dev.mobjectsync.pipeline.Outbox.success;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,8 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +46,8 @@ class BrokenAnswersTest {
         }
     }
 
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
     @Inject
     FaultInjector faults;
 
@@ -56,30 +57,15 @@ class BrokenAnswersTest {
         faults.set(FaultInjector.Settings.none());
     }
 
-    private static String records(String prefix, int count) {
-        return IntStream.range(0, count)
-                .mapToObj(i -> "{\"recordId\":\"" + prefix + i + "\",\"type\":\"Opportunity\",\"operation\":\"UPSERT\","
-                        + "\"externalKey\":{\"name\":\"ExtOpptyId\",\"value\":\"" + prefix + i + "\"},"
-                        + "\"attributes\":{\"Name\":\"n" + i + "\"}}")
-                .collect(Collectors.joining("\n"));
-    }
-
-    private static void awaitAll(String prefix, int count) {
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
-                .until(() -> success(prefix).size() + deadLetter(prefix).size() >= count);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).ignoreExceptions()
-                .until(() -> success(prefix).size() + deadLetter(prefix).size() == count);
-    }
-
     @ParameterizedTest
     @ValueSource(strings = { "malformed", "oversized", "dtd" })
     void anUnreadableAnswerIsRetriedThenDeadLettered(String kind) {
         faults.set(FaultInjector.Settings.none().withFailures(1.0, kind));
         String prefix = kind + "-";
 
-        drop(kind + ".ndjson", records(prefix, 10));
+        drop(kind + ".ndjson", opportunities(prefix, 10));
 
-        awaitAll(prefix, 10);
+        awaitAll(prefix, 10, PATIENCE);
         List<JsonNode> dead = deadLetter(prefix);
         assertEquals(10, dead.size(), "no outcome is read from a broken answer");
         for (JsonNode envelope : dead) {
@@ -98,9 +84,9 @@ class BrokenAnswersTest {
     void someBrokenAnswersAmongGoodOnesCostRetriesNotRecords() {
         faults.set(FaultInjector.Settings.none().withFailures(0.3, "malformed"));
 
-        drop("sometimes.ndjson", records("sometimes-", 500));
+        drop("sometimes.ndjson", opportunities("sometimes-", 500));
 
-        awaitAll("sometimes-", 500);
+        awaitAll("sometimes-", 500, PATIENCE);
         assertEquals(500, success("sometimes-").size());
         assertTrue(faults.brokenAnswers() > 0, "broken answers were given");
     }

@@ -1,7 +1,9 @@
 package dev.mobjectsync.pipeline;
 
+import static dev.mobjectsync.pipeline.Outbox.awaitAll;
 import static dev.mobjectsync.pipeline.Outbox.deadLetter;
 import static dev.mobjectsync.pipeline.Outbox.drop;
+import static dev.mobjectsync.pipeline.Outbox.opportunities;
 import static dev.mobjectsync.pipeline.Outbox.success;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,8 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +48,8 @@ class FaultInjectionTest {
 
     private static final String POISON = "poison-value";
 
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
+
     @Inject
     FaultInjector faults;
 
@@ -65,33 +67,13 @@ class FaultInjectionTest {
         faults.set(FaultInjector.Settings.none());
     }
 
-    private static String records(String prefix, int count) {
-        return records(prefix, count, Set.of());
-    }
-
-    /** Opportunities named n0, n1, ...; those at the poisoned positions carry {@link #POISON}. */
-    private static String records(String prefix, int count, Set<Integer> poisoned) {
-        return IntStream.range(0, count)
-                .mapToObj(i -> "{\"recordId\":\"" + prefix + i + "\",\"type\":\"Opportunity\",\"operation\":\"UPSERT\","
-                        + "\"externalKey\":{\"name\":\"ExtOpptyId\",\"value\":\"" + prefix + i + "\"},"
-                        + "\"attributes\":{\"Name\":\"" + (poisoned.contains(i) ? POISON : "n" + i) + "\"}}")
-                .collect(Collectors.joining("\n"));
-    }
-
-    private static void awaitAll(String prefix, int count) {
-        await().atMost(Duration.ofSeconds(120)).ignoreExceptions()
-                .until(() -> success(prefix).size() + deadLetter(prefix).size() >= count);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).ignoreExceptions()
-                .until(() -> success(prefix).size() + deadLetter(prefix).size() == count);
-    }
-
     @Test
     void thirtyPercentTransientFaultsStillDeliverEverything() {
         faults.set(FaultInjector.Settings.none().withFailures(0.3, "20023"));
 
-        drop("flaky.ndjson", records("flaky-", 1000));
+        drop("flaky.ndjson", opportunities("flaky-", 1000));
 
-        awaitAll("flaky-", 1000);
+        awaitAll("flaky-", 1000, PATIENCE);
         assertEquals(1000, success("flaky-").size(), "every record delivered despite 30 % failing calls");
         List<CallLog.Call> calls = callLog.syncCalls();
         long rejected = calls.stream().filter(c -> c.faultCode() != null).count();
@@ -103,9 +85,9 @@ class FaultInjectionTest {
     void bareHttp503IsRetriedLikeAnyTransientError() {
         faults.set(FaultInjector.Settings.none().withFailures(0.3, FaultInjector.HTTP_503));
 
-        drop("busy.ndjson", records("busy-", 300));
+        drop("busy.ndjson", opportunities("busy-", 300));
 
-        awaitAll("busy-", 300);
+        awaitAll("busy-", 300, PATIENCE);
         assertEquals(300, success("busy-").size());
         assertTrue(faults.unavailableAnswers() > 0);
     }
@@ -114,9 +96,9 @@ class FaultInjectionTest {
     void authenticationFaultIsNotRetried() {
         faults.set(FaultInjector.Settings.none().withFailures(1.0, "20014"));
 
-        drop("denied.ndjson", records("denied-", 150));
+        drop("denied.ndjson", opportunities("denied-", 150));
 
-        awaitAll("denied-", 150);
+        awaitAll("denied-", 150, PATIENCE);
         List<JsonNode> dead = deadLetter("denied-");
         assertEquals(150, dead.size());
         dead.forEach(e -> assertEquals(1, e.at("/error/attempts").asInt(), e.toString()));
@@ -129,9 +111,9 @@ class FaultInjectionTest {
         faults.outage(Duration.ofSeconds(30));
         Instant start = Instant.now();
 
-        drop("outage.ndjson", records("outage-", 200));
+        drop("outage.ndjson", opportunities("outage-", 200));
 
-        awaitAll("outage-", 200);
+        awaitAll("outage-", 200, PATIENCE);
         assertEquals(200, success("outage-").size(), "nothing dead-lettered during a 30 s outage");
         assertTrue(faults.unavailableAnswers() > 0, "the outage was hit");
         assertTrue(Duration.between(start, Instant.now()).compareTo(Duration.ofSeconds(30)) >= 0,
@@ -141,9 +123,9 @@ class FaultInjectionTest {
     @Test
     void onePoisonedRecordIsIsolatedAndTheOther99GoThrough() {
         faults.set(FaultInjector.Settings.none().withPoison(POISON));
-        drop("poisoned.ndjson", records("poison-", 100, Set.of(37)));
+        drop("poisoned.ndjson", opportunities("poison-", 100, Set.of(37), POISON));
 
-        awaitAll("poison-", 100);
+        awaitAll("poison-", 100, PATIENCE);
         assertEquals(99, success("poison-").size(), "the good records of the batch still go through");
         List<JsonNode> dead = deadLetter("poison-");
         assertEquals(List.of("poison-37"), dead.stream().map(e -> e.path("recordId").asText()).toList());
@@ -159,9 +141,9 @@ class FaultInjectionTest {
     @Test
     void twoPoisonedRecordsInOneBatchAreBothIsolated() {
         faults.set(FaultInjector.Settings.none().withPoison(POISON));
-        drop("twopoisoned.ndjson", records("twopoison-", 100, Set.of(3, 88)));
+        drop("twopoisoned.ndjson", opportunities("twopoison-", 100, Set.of(3, 88), POISON));
 
-        awaitAll("twopoison-", 100);
+        awaitAll("twopoison-", 100, PATIENCE);
         assertEquals(98, success("twopoison-").size());
         assertEquals(List.of("twopoison-3", "twopoison-88"), deadLetter("twopoison-").stream()
                 .map(e -> e.path("recordId").asText()).sorted().toList());
@@ -171,7 +153,7 @@ class FaultInjectionTest {
     void marketosDailyQuotaHoldsBatchesUntilItResets() {
         faults.set(FaultInjector.Settings.none().withDailyQuota(3));
 
-        drop("quota.ndjson", records("quota-", 500));
+        drop("quota.ndjson", opportunities("quota-", 500));
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> callLog.syncCalls().stream().anyMatch(c -> "20015".equals(c.faultCode())));
@@ -182,7 +164,7 @@ class FaultInjectionTest {
 
         faults.newDay(); // three more calls today: enough for the two batches held
 
-        awaitAll("quota-", 500);
+        awaitAll("quota-", 500, PATIENCE);
         assertEquals(500, success("quota-").size(), "nothing dead-lettered for Marketo's quota");
     }
 }

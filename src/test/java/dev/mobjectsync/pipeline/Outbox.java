@@ -1,12 +1,18 @@
 package dev.mobjectsync.pipeline;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +31,31 @@ public final class Outbox {
     static final Path DEAD_LETTER = ROOT.resolve("out/dead-letter");
 
     private Outbox() {
+    }
+
+    /** {@code count} Opportunity UPSERTs as NDJSON, recordIds and external keys prefix0, prefix1, ..., Names n0, n1, ... */
+    static String opportunities(String prefix, int count) {
+        return opportunities(prefix, count, Set.of(), null);
+    }
+
+    /** The same, with {@code specialName} as the Name of the records at the {@code special} positions. */
+    static String opportunities(String prefix, int count, Set<Integer> special, String specialName) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> "{\"recordId\":\"" + prefix + i + "\",\"type\":\"Opportunity\",\"operation\":\"UPSERT\","
+                        + "\"externalKey\":{\"name\":\"ExtOpptyId\",\"value\":\"" + prefix + i + "\"},"
+                        + "\"attributes\":{\"Name\":\"" + (special.contains(i) ? specialName : "n" + i) + "\"}}")
+                .collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * Waits until {@code count} records with the prefix have left through a channel, and that the
+     * count then stays put for a second (a late duplicate would show).
+     */
+    static void awaitAll(String prefix, int count, Duration patience) {
+        await().atMost(patience).ignoreExceptions()
+                .until(() -> success(prefix).size() + deadLetter(prefix).size() >= count);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> success(prefix).size() + deadLetter(prefix).size() == count);
     }
 
     public static List<JsonNode> success(String prefix) {
