@@ -53,14 +53,12 @@ public class ChannelWrites {
         List<Write> writes = new ArrayList<>();
         Map<String, StringBuilder> lines = new LinkedHashMap<>();
         for (RecordOutcome outcome : outcomes) {
-            Map<String, Object> headers = new HashMap<>();
-            String channel = outcome.isSuccess() ? Headers.SUCCESS : Headers.DEAD_LETTER;
-            String body = envelopes.envelope(outcome, headers);
+            String channel = channelOf(outcome);
             if (Headers.SUCCESS.equals(channel) ? successIsFile : deadLetterIsFile) {
                 StringBuilder text = lines.computeIfAbsent(channel, c -> new StringBuilder());
-                text.append(text.isEmpty() ? "" : "\n").append(body);
+                text.append(text.isEmpty() ? "" : "\n").append(envelopes.text(outcome));
             } else {
-                writes.add(new Write(channel, body, headers));
+                writes.add(single(outcome));
             }
         }
         lines.forEach((channel, text) -> writes.add(new Write(channel, text.toString(), Map.of())));
@@ -71,7 +69,11 @@ public class ChannelWrites {
     public Write single(RecordOutcome outcome) {
         Map<String, Object> headers = new HashMap<>();
         String body = envelopes.envelope(outcome, headers);
-        return new Write(outcome.isSuccess() ? Headers.SUCCESS : Headers.DEAD_LETTER, body, headers);
+        return new Write(channelOf(outcome), body, headers);
+    }
+
+    private static String channelOf(RecordOutcome outcome) {
+        return outcome.isSuccess() ? Headers.SUCCESS : Headers.DEAD_LETTER;
     }
 
     /** Before a write is sent: its body, headers and the channel property the route chooses on. */

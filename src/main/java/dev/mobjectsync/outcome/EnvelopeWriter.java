@@ -29,16 +29,28 @@ public class EnvelopeWriter {
 
     /** The outcome's envelope as text; its context headers and Kafka key go into {@code headers}. */
     public String envelope(RecordOutcome outcome, Map<String, Object> headers) {
+        Written written = written(outcome);
+        headers.put(KafkaConstants.KEY, outcome.marketoKey() != null ? outcome.marketoKey() : written.recordId());
+        headers.putAll(ChannelHeaders.of(outcome, written.recordId()));
+        return written.text();
+    }
+
+    /** The outcome's envelope as text, for a channel that takes no headers (a file). */
+    public String text(RecordOutcome outcome) {
+        return written(outcome).text();
+    }
+
+    private record Written(String text, String recordId) {
+    }
+
+    private static Written written(RecordOutcome outcome) {
         String recordId = outcome.recordId();
         String text = recordId != null && splicable(outcome.recordJson()) ? spliced(outcome) : null;
-        if (text == null) {
-            ObjectNode envelope = envelope(outcome);
-            recordId = envelope.path("recordId").asText();
-            text = text(envelope);
+        if (text != null) {
+            return new Written(text, recordId);
         }
-        headers.put(KafkaConstants.KEY, outcome.marketoKey() != null ? outcome.marketoKey() : recordId);
-        headers.putAll(ChannelHeaders.of(outcome, recordId));
-        return text;
+        ObjectNode envelope = envelope(outcome);
+        return new Written(text(envelope), envelope.path("recordId").asText());
     }
 
     /**
