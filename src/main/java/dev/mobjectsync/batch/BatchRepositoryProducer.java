@@ -30,7 +30,7 @@ import jakarta.inject.Singleton;
 @ApplicationScoped
 public class BatchRepositoryProducer {
 
-    static final String TABLE = "mobject_sync_batches";
+    public static final String TABLE = "mobject_sync_batches";
     /** Classes a stored batch may contain; everything else is refused when reading it back. */
     static final String DESERIALIZATION_FILTER = "java.**;javax.**;org.apache.camel.**;dev.mobjectsync.**;!*";
 

@@ -206,6 +206,10 @@ public interface SyncConfig {
         @WithName("poll-interval")
         @Min(10)
         long pollInterval();
+
+        /** A file read for longer than this logs its progress once per interval. */
+        @WithName("progress-interval")
+        Duration progressInterval();
     }
 
     /** Camel endpoint URIs of the two channels every record leaves through. */

@@ -40,6 +40,7 @@ public class CallPacer {
     private static final Logger LOG = Logger.getLogger(CallPacer.class);
 
     private final Semaphore concurrent;
+    private final int maxConcurrent;
     private final int callsPerWindow;
     private final Duration window;
     private final int dailyBudget;
@@ -65,6 +66,7 @@ public class CallPacer {
             Duration quotaProbeInterval, Clock clock) {
         this.quotaProbeInterval = quotaProbeInterval;
         this.concurrent = new Semaphore(maxConcurrent, true);
+        this.maxConcurrent = maxConcurrent;
         this.callsPerWindow = callsPerWindow;
         this.window = window.plus(MARGIN);
         this.dailyBudget = dailyBudget;
@@ -101,6 +103,39 @@ public class CallPacer {
             quotaHeldUntil = until;
             LOG.warnf("Marketo's daily quota is spent (20015): calls wait until %s", until);
         }
+    }
+
+    /** Calls to Marketo in flight now (for the metrics and the status page). */
+    public int callsInFlight() {
+        return maxConcurrent - concurrent.availablePermits();
+    }
+
+    public int maxConcurrentCalls() {
+        return maxConcurrent;
+    }
+
+    /** Calls that count in the current window: in flight, or ended less than one window ago. */
+    public synchronized int callsInWindow() {
+        Instant windowStart = clock.instant().minus(window);
+        return (int) recent.stream().filter(slot -> slot.end == null || slot.end.isAfter(windowStart)).count();
+    }
+
+    public int callsPerWindow() {
+        return callsPerWindow;
+    }
+
+    /** Calls made since midnight America/Chicago (Marketo's day). */
+    public synchronized int callsToday() {
+        return clock.instant().atZone(MARKETO_DAY).toLocalDate().equals(day) ? callsToday : 0;
+    }
+
+    public int dailyBudget() {
+        return dailyBudget;
+    }
+
+    /** Until when calls are held because Marketo said the day's quota is spent; null when they are not. */
+    public synchronized Instant quotaHeldUntil() {
+        return clock.instant().isBefore(quotaHeldUntil) ? quotaHeldUntil : null;
     }
 
     private Slot takeSlot() throws InterruptedException {

@@ -7,6 +7,7 @@ import org.apache.camel.ExchangeProperty;
 
 import dev.mobjectsync.Headers;
 import dev.mobjectsync.config.SyncConfig;
+import dev.mobjectsync.ops.SyncMetrics;
 import dev.mobjectsync.outcome.Stage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,15 +35,17 @@ public class RetryPolicy {
     private final FaultClassifier classifier = new FaultClassifier();
     private final int maxAttempts;
     private final CallPacer pacer;
+    private final SyncMetrics metrics;
 
     @Inject
-    public RetryPolicy(SyncConfig config, CallPacer pacer) {
-        this(config.retry().maxAttempts(), pacer);
+    public RetryPolicy(SyncConfig config, CallPacer pacer, SyncMetrics metrics) {
+        this(config.retry().maxAttempts(), pacer, metrics);
     }
 
-    public RetryPolicy(int maxAttempts, CallPacer pacer) {
+    public RetryPolicy(int maxAttempts, CallPacer pacer, SyncMetrics metrics) {
         this.maxAttempts = maxAttempts;
         this.pacer = pacer;
+        this.metrics = metrics;
     }
 
     /** Camel's retryWhile: {@code attempts} is how many calls were made (signed) so far. */
@@ -54,10 +57,15 @@ public class RetryPolicy {
         MarketoFault fault = classifier.classify(failure);
         if (fault.stage() == Stage.MARKETO && QUOTA_SPENT.equals(fault.code())) {
             pacer.holdUntilQuotaResets();
+            metrics.retried(fault.code());
             return true;
         }
         int attemptsMade = attempts == null ? 1 : attempts;
-        return attemptsMade < maxAttempts && isRetryable(fault);
+        boolean retry = attemptsMade < maxAttempts && isRetryable(fault);
+        if (retry) {
+            metrics.retried(fault.code());
+        }
+        return retry;
     }
 
     public static boolean isRetryable(MarketoFault fault) {

@@ -25,9 +25,15 @@ import jakarta.inject.Named;
 @Named("channelWrites")
 public class ChannelWrites {
 
-    /** One write: the channel ({@link Headers#SUCCESS} or {@link Headers#DEAD_LETTER}), the body, its headers. */
-    public record Write(String channel, String body, Map<String, Object> headers) {
+    /**
+     * One write: the channel ({@link Headers#SUCCESS} or {@link Headers#DEAD_LETTER}), the body, its
+     * headers, and the outcomes it carries (counted once it is written).
+     */
+    public record Write(String channel, String body, Map<String, Object> headers, List<RecordOutcome> outcomes) {
     }
+
+    /** Exchange property: the write being sent. */
+    public static final String WRITE = "MobjectSyncWrite";
 
     private final EnvelopeWriter envelopes;
     private final boolean successIsFile;
@@ -52,16 +58,19 @@ public class ChannelWrites {
     public List<Write> writes(List<RecordOutcome> outcomes) {
         List<Write> writes = new ArrayList<>();
         Map<String, StringBuilder> lines = new LinkedHashMap<>();
+        Map<String, List<RecordOutcome>> linesOutcomes = new HashMap<>();
         for (RecordOutcome outcome : outcomes) {
             String channel = channelOf(outcome);
             if (Headers.SUCCESS.equals(channel) ? successIsFile : deadLetterIsFile) {
                 StringBuilder text = lines.computeIfAbsent(channel, c -> new StringBuilder());
                 text.append(text.isEmpty() ? "" : "\n").append(envelopes.text(outcome));
+                linesOutcomes.computeIfAbsent(channel, c -> new ArrayList<>()).add(outcome);
             } else {
                 writes.add(single(outcome));
             }
         }
-        lines.forEach((channel, text) -> writes.add(new Write(channel, text.toString(), Map.of())));
+        lines.forEach((channel, text) -> writes.add(new Write(channel, text.toString(), Map.of(),
+                linesOutcomes.get(channel))));
         return writes;
     }
 
@@ -69,7 +78,7 @@ public class ChannelWrites {
     public Write single(RecordOutcome outcome) {
         Map<String, Object> headers = new HashMap<>();
         String body = envelopes.envelope(outcome, headers);
-        return new Write(channelOf(outcome), body, headers);
+        return new Write(channelOf(outcome), body, headers, List.of(outcome));
     }
 
     private static String channelOf(RecordOutcome outcome) {
@@ -80,6 +89,7 @@ public class ChannelWrites {
     public String prepare(Write write, Exchange exchange) {
         exchange.getMessage().getHeaders().putAll(write.headers());
         exchange.setProperty(Headers.CHANNEL, write.channel());
+        exchange.setProperty(WRITE, write);
         return write.body();
     }
 }

@@ -8,6 +8,7 @@ import org.apache.camel.Handler;
 
 import dev.mobjectsync.Headers;
 import dev.mobjectsync.config.SyncConfig;
+import dev.mobjectsync.ops.SyncMetrics;
 import dev.mobjectsync.outcome.Failure;
 import dev.mobjectsync.outcome.RecordOutcome;
 import dev.mobjectsync.outcome.Stage;
@@ -25,10 +26,12 @@ public class RecordAcceptor {
 
     private final RecordValidator validator;
     private final Clock clock;
+    private final SyncMetrics metrics;
 
-    public RecordAcceptor(SyncConfig config, Clock clock) {
+    public RecordAcceptor(SyncConfig config, Clock clock, SyncMetrics metrics) {
         this.validator = new RecordValidator(config.defaultOperation(), config.validation().maxFieldLength());
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Handler
@@ -42,6 +45,7 @@ public class RecordAcceptor {
 
     /** The item as a valid {@link SyncRecord}, or as a validation-stage {@link RecordOutcome}. */
     public Object check(InputItem item) {
+        metrics.recordIn(item.source().channel());
         try {
             return validate(item);
         } catch (RuntimeException e) {

@@ -4,9 +4,13 @@ import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 
 import dev.mobjectsync.config.SyncConfig;
+import dev.mobjectsync.ops.FileProgress;
+import dev.mobjectsync.ops.FilesInProgress;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,20 +26,37 @@ import jakarta.inject.Named;
 public class RecordReaders {
 
     private final int maxLineBytes;
+    private final FilesInProgress filesInProgress;
 
     @Inject
-    public RecordReaders(SyncConfig config) {
-        this(config.validation().maxMessageBytes());
+    public RecordReaders(SyncConfig config, FilesInProgress filesInProgress) {
+        this(config.validation().maxMessageBytes(), filesInProgress);
     }
 
     /** {@code maxLineBytes}: an NDJSON line longer than this is refused ({@code RECORD_TOO_LARGE}). */
     public RecordReaders(int maxLineBytes) {
-        this.maxLineBytes = maxLineBytes;
+        this(maxLineBytes, new FilesInProgress(Duration.ofMinutes(1), Clock.systemUTC()));
     }
 
-    /** The file's items in groups of {@code groupSize} (the file route's unit of parallel work). */
-    public ItemGroups openInGroups(InputStream input, String fileName, int groupSize) throws IOException {
-        return new ItemGroups(open(input, fileName), groupSize);
+    public RecordReaders(int maxLineBytes, FilesInProgress filesInProgress) {
+        this.maxLineBytes = maxLineBytes;
+        this.filesInProgress = filesInProgress;
+    }
+
+    /**
+     * The file's items in groups of {@code groupSize} (the file route's unit of parallel work), its
+     * progress tracked in {@link FilesInProgress} until the groups are closed or run out.
+     */
+    public ItemGroups openInGroups(InputStream input, String fileName, long fileLength, int groupSize)
+            throws IOException {
+        FileProgress progress = filesInProgress.started(fileName, fileLength);
+        try {
+            return new ItemGroups(open(progress.counting(input), fileName), groupSize,
+                    count -> filesInProgress.advanced(progress, count), () -> filesInProgress.finished(progress));
+        } catch (IOException | RuntimeException e) {
+            filesInProgress.finished(progress);
+            throw e;
+        }
     }
 
     public RecordReader open(InputStream input, String fileName) throws IOException {

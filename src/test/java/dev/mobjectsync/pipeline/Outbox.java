@@ -34,7 +34,7 @@ public final class Outbox {
     }
 
     /** {@code count} Opportunity UPSERTs as NDJSON, recordIds and external keys prefix0, prefix1, ..., Names n0, n1, ... */
-    static String opportunities(String prefix, int count) {
+    public static String opportunities(String prefix, int count) {
         return opportunities(prefix, count, Set.of(), null);
     }
 
@@ -51,7 +51,7 @@ public final class Outbox {
      * Waits until {@code count} records with the prefix have left through a channel, and that the
      * count then stays put for a second (a late duplicate would show).
      */
-    static void awaitAll(String prefix, int count, Duration patience) {
+    public static void awaitAll(String prefix, int count, Duration patience) {
         await().atMost(patience).ignoreExceptions()
                 .until(() -> success(prefix).size() + deadLetter(prefix).size() >= count);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).ignoreExceptions()

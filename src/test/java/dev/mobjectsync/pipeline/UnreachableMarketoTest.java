@@ -4,6 +4,9 @@ import static dev.mobjectsync.pipeline.Outbox.deadLetter;
 import static dev.mobjectsync.pipeline.Outbox.drop;
 import static dev.mobjectsync.pipeline.Outbox.success;
 import static org.awaitility.Awaitility.await;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -62,5 +65,20 @@ class UnreachableMarketoTest {
             assertEquals(false, envelope.at("/error/message").asText().isBlank(), envelope.toString());
             assertEquals(3, envelope.at("/error/attempts").asInt(), "a refused connection is retried");
         }
+    }
+
+    @Test
+    void marketoAwayIsReportedWithoutFailingLivenessOrReadiness() {
+        drop("offline-health.ndjson", """
+                {"recordId":"offline-health-1","type":"Opportunity","operation":"INSERT","attributes":{"Name":"a"}}
+                """);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> deadLetter("offline-health-").size() == 1);
+        given().get("/q/health/well").then().statusCode(503)
+                .body("checks.find { it.name == 'Marketo endpoint' }.status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'Marketo endpoint' }.data.reachable", equalTo(false));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("mobject_sync_marketo_retries_total{code=\"CONNECTION_REFUSED\"}"));
     }
 }

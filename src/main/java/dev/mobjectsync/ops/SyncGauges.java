@@ -1,0 +1,31 @@
+package dev.mobjectsync.ops;
+
+import dev.mobjectsync.marketo.CallPacer;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/** The gauges of {@code /q/metrics}: calls in flight, quota used in the window and today, records waiting. */
+@ApplicationScoped
+public class SyncGauges {
+
+    void bind(@Observes StartupEvent start, MeterRegistry registry, CallPacer pacer, WaitingRecords waiting) {
+        Gauge.builder("mobject.sync.marketo.calls.in.flight", pacer, CallPacer::callsInFlight)
+                .description("calls to Marketo in flight").register(registry);
+        Gauge.builder("mobject.sync.marketo.calls.in.flight.limit", pacer, CallPacer::maxConcurrentCalls)
+                .description("limits.max-concurrent-calls").register(registry);
+        Gauge.builder("mobject.sync.quota.window.used", pacer, CallPacer::callsInWindow)
+                .description("calls counted in the current rate-limit window").register(registry);
+        Gauge.builder("mobject.sync.quota.window.limit", pacer, CallPacer::callsPerWindow)
+                .description("limits.calls-per-window").register(registry);
+        Gauge.builder("mobject.sync.quota.day.used", pacer, CallPacer::callsToday)
+                .description("calls made since midnight America/Chicago").register(registry);
+        Gauge.builder("mobject.sync.quota.day.limit", pacer, CallPacer::dailyBudget)
+                .description("limits.daily-budget").register(registry);
+        Gauge.builder("mobject.sync.repository.records.waiting", waiting, WaitingRecords::count)
+                .description("records in open batches of the batch repository").register(registry);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.mobjectsync.ops;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.mobjectsync.Headers;
+import dev.mobjectsync.outcome.RecordOutcome;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/**
+ * The pipeline's counters, served in Prometheus format at {@code /q/metrics} (docs/operations.md lists
+ * them): records in by source, records out by channel and status, records per call (batch fill), call
+ * latency and retries by fault code. The gauges (calls in flight, quota, records waiting) are bound by
+ * {@link SyncGauges}.
+ */
+@ApplicationScoped
+@Named("syncMetrics")
+public class SyncMetrics {
+
+    static final String RECORDS_IN = "mobject.sync.records.in";
+    static final String RECORDS_OUT = "mobject.sync.records.out";
+    static final String BATCH_RECORDS = "mobject.sync.batch.records";
+    static final String CALLS = "mobject.sync.marketo.calls";
+    static final String RETRIES = "mobject.sync.marketo.retries";
+
+    private final MeterRegistry registry;
+    private final RecentDeadLetters recentDeadLetters;
+    private final DistributionSummary batchRecords;
+
+    @Inject
+    public SyncMetrics(MeterRegistry registry, RecentDeadLetters recentDeadLetters) {
+        this.registry = registry;
+        this.recentDeadLetters = recentDeadLetters;
+        this.batchRecords = DistributionSummary.builder(BATCH_RECORDS)
+                .description("records per batch sent to Marketo (batch fill)")
+                .serviceLevelObjectives(1, 10, 25, 50, 75, 90, 99, 100, 150, 200, 250, 299, 300)
+                .register(registry);
+    }
+
+    /** Counters that go nowhere: for units built outside CDI (tests). */
+    public static SyncMetrics detached() {
+        return new SyncMetrics(new SimpleMeterRegistry(), new RecentDeadLetters());
+    }
+
+    /** An item entered from a source ({@code file}, {@code kafka}, {@code jms}). */
+    public void recordIn(String source) {
+        Counter.builder(RECORDS_IN).description("items read from a source").tag("source", source)
+                .register(registry).increment();
+    }
+
+    /** Outcomes written to their channel: counted by channel and status, dead letters remembered. */
+    public void written(List<RecordOutcome> outcomes) {
+        for (RecordOutcome outcome : outcomes) {
+            String channel = outcome.isSuccess() ? Headers.SUCCESS : Headers.DEAD_LETTER;
+            String status = outcome.isSuccess() ? outcome.success().status() : outcome.failure().code();
+            Counter.builder(RECORDS_OUT).description("records written to a channel").tag("channel", channel)
+                    .tag("status", status == null ? "UNKNOWN" : status).register(registry).increment();
+            if (!outcome.isSuccess()) {
+                recentDeadLetters.add(outcome);
+            }
+        }
+    }
+
+    /** A batch about to be sent to Marketo. */
+    public void batchSent(int records) {
+        batchRecords.record(records);
+    }
+
+    /** One call to Marketo ended, answered ({@code ok}) or not ({@code failed}). */
+    public void callEnded(Duration took, boolean answered) {
+        Timer.builder(CALLS).description("calls to Marketo, from request to answer")
+                .tag("outcome", answered ? "ok" : "failed").register(registry).record(took);
+    }
+
+    /** A failed call is tried again; {@code code} is Marketo's fault code or the transport failure's. */
+    public void retried(String code) {
+        Counter.builder(RETRIES).description("calls tried again, by fault code").tag("code", code)
+                .register(registry).increment();
+    }
+
+    MeterRegistry registry() {
+        return registry;
+    }
+}
