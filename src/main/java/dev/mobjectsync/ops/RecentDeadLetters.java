@@ -1,13 +1,16 @@
 package dev.mobjectsync.ops;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.mobjectsync.outcome.Failure;
 import dev.mobjectsync.outcome.RecordOutcome;
+import dev.mobjectsync.record.Json;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,29 +20,52 @@ public class RecentDeadLetters {
 
     static final int KEPT = 50;
 
-    /** What the status page shows of a dead letter; never the record's content. */
+    /** What the status page shows of a dead letter: its ids and reason, never the record's content. */
     public record Entry(Instant failedAt, String recordId, String source, String stage, String code,
             String message) {
     }
 
-    private final Deque<Entry> entries = new ArrayDeque<>();
+    private final Deque<RecordOutcome> outcomes = new ArrayDeque<>();
 
     public void add(RecordOutcome outcome) {
-        Failure failure = outcome.failure();
-        String source = outcome.source() == null ? null : outcome.source().channel() + ":" + outcome.source().ref();
-        Entry entry = new Entry(failure.failedAt(), outcome.recordId(), source,
-                failure.stage() == null ? null : failure.stage().name(), failure.code(), failure.message());
-        synchronized (entries) {
-            entries.addFirst(entry);
-            while (entries.size() > KEPT) {
-                entries.removeLast();
+        synchronized (outcomes) {
+            outcomes.addFirst(outcome);
+            while (outcomes.size() > KEPT) {
+                outcomes.removeLast();
             }
         }
     }
 
     public List<Entry> latest() {
-        synchronized (entries) {
-            return new ArrayList<>(entries);
+        List<RecordOutcome> latest;
+        synchronized (outcomes) {
+            latest = List.copyOf(outcomes);
         }
+        return latest.stream().map(RecentDeadLetters::entry).toList();
+    }
+
+    private static Entry entry(RecordOutcome outcome) {
+        Failure failure = outcome.failure();
+        String source = outcome.source() == null ? null : outcome.source().channel() + ":" + outcome.source().ref();
+        return new Entry(failure.failedAt(), recordId(outcome), source,
+                failure.stage() == null ? null : failure.stage().name(), failure.code(), failure.message());
+    }
+
+    /** As in the envelope: the record's own recordId when it has one, else its source ref. */
+    private static String recordId(RecordOutcome outcome) {
+        if (outcome.recordId() != null) {
+            return outcome.recordId();
+        }
+        if (outcome.recordJson() != null) {
+            try {
+                JsonNode id = Json.MAPPER.readTree(outcome.recordJson()).path("recordId");
+                if (id.isTextual()) {
+                    return id.asText();
+                }
+            } catch (IOException e) {
+                // falls back to the source ref
+            }
+        }
+        return outcome.source() == null ? null : outcome.source().ref();
     }
 }
