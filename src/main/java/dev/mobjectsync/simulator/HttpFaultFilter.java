@@ -1,5 +1,7 @@
 package dev.mobjectsync.simulator;
 
+import dev.mobjectsync.config.SyncConfig;
+
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +18,10 @@ public class HttpFaultFilter {
 
     static final String PROBE_PATH = "/simulator/entity-probe";
 
-    void install(@Observes Router router, FaultInjector faults) {
+    void install(@Observes Router router, FaultInjector faults, SyncConfig config) {
+        if (!config.simulator().enabled()) {
+            return;
+        }
         router.route("/soap/mktows/*").order(-10).handler(context -> {
             if (context.request().method() != HttpMethod.POST) {
                 context.next();

@@ -5,6 +5,8 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.mobjectsync.config.SyncConfig;
+
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +21,10 @@ public class SimulatorStatsEndpoint {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    void install(@Observes Router router, CallLog callLog, FaultInjector faults) {
+    void install(@Observes Router router, CallLog callLog, FaultInjector faults, SyncConfig config) {
+        if (!config.simulator().enabled()) {
+            return;
+        }
         router.route(HttpMethod.GET, "/simulator/calls").handler(context -> {
             try {
                 CallLog.Summary summary = callLog.summary();
