@@ -191,6 +191,11 @@ public interface SyncConfig {
         @NotBlank
         String queue();
 
+        /** The broker's user; unset: connect without one (a broker that allows anonymous login). */
+        Optional<String> username();
+
+        Optional<Secret> password();
+
         @WithName("concurrent-consumers")
         @Min(1)
         int concurrentConsumers();
