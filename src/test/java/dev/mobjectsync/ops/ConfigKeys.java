@@ -1,7 +1,6 @@
 package dev.mobjectsync.ops;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -10,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -31,17 +29,23 @@ final class ConfigKeys {
     private ConfigKeys() {
     }
 
-    /** Non-profile keys of the packaged defaults, with their values as the configuration system reads them. */
+    /**
+     * Non-profile keys of the packaged defaults, with their values as written in the file (what a user
+     * copies into config/application.properties). The file has no continuation lines.
+     */
     static Map<String, String> packagedDefaults() {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(PACKAGED_DEFAULTS, StandardCharsets.UTF_8)) {
-            properties.load(reader);
+        Map<String, String> defaults = new TreeMap<>();
+        try {
+            for (String line : Files.readAllLines(PACKAGED_DEFAULTS, StandardCharsets.UTF_8)) {
+                String entry = line.strip();
+                if (!entry.isEmpty() && !entry.startsWith("#") && !entry.startsWith("!") && !entry.startsWith("%")) {
+                    int equals = entry.indexOf('=');
+                    defaults.put(entry.substring(0, equals).strip(), entry.substring(equals + 1).strip());
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, String> defaults = new TreeMap<>();
-        properties.stringPropertyNames().stream().filter(key -> !key.startsWith("%"))
-                .forEach(key -> defaults.put(key, properties.getProperty(key)));
         return defaults;
     }
 
