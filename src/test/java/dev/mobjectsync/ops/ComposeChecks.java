@@ -222,6 +222,20 @@ final class ComposeChecks {
         return problems;
     }
 
+    /** Every application container gets longer to stop than Camel's graceful shutdown (which flushes open batches). */
+    List<String> shortStopGracePeriods(int shutdownSeconds) {
+        List<String> problems = new ArrayList<>();
+        for (String name : appServices()) {
+            Object configured = map(services.get(name)).get("stop_grace_period");
+            Matcher period = Pattern.compile("(\\d+)s").matcher(String.valueOf(configured));
+            if (!period.matches() || Integer.parseInt(period.group(1)) <= shutdownSeconds) {
+                problems.add(name + ": stop_grace_period must be seconds above camel.main.shutdown-timeout ("
+                        + shutdownSeconds + ")");
+            }
+        }
+        return problems;
+    }
+
     /** depends_on waits for healthy services only, the replicas for every service they use. */
     List<String> unsafeDependencies() {
         List<String> problems = new ArrayList<>();

@@ -31,6 +31,7 @@ class ComposeFileTest {
     private static final Map<String, String> DEFAULTS = ConfigKeys.packagedDefaults();
     private static final int HTTP_PORT = Integer.parseInt(DEFAULTS.get("quarkus.http.port"));
     private static final String CXF_PATH = DEFAULTS.get("quarkus.cxf.path");
+    private static final int SHUTDOWN_SECONDS = Integer.parseInt(DEFAULTS.get("camel.main.shutdown-timeout"));
 
     private final ComposeChecks compose = ComposeChecks.ofProjectFiles();
 
@@ -88,6 +89,13 @@ class ComposeFileTest {
     @Test
     void servicesWaitForHealthyDependencies() {
         assertEquals(List.of(), compose.unsafeDependencies());
+    }
+
+    @Test
+    void containersGetLongerToStopThanTheGracefulShutdown() {
+        assertEquals(List.of(), compose.shortStopGracePeriods(SHUTDOWN_SECONDS));
+        assertFalse(brokenCopy(c -> ComposeChecks.map(ComposeChecks.map(c.get("services")).get("app-2"))
+                .remove("stop_grace_period")).shortStopGracePeriods(SHUTDOWN_SECONDS).isEmpty());
     }
 
     @Test
