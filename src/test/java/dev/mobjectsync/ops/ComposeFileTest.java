@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -195,14 +194,10 @@ class ComposeFileTest {
     private record Result(int exitCode, String output) {
     }
 
-    /**
-     * Runs docker-compose (v1) or the docker compose plugin. Without either, the test is skipped on a
-     * developer's machine, and fails in CI (CI set): there the check must run.
-     */
+    /** Runs docker-compose (v1) or the docker compose plugin; without either, see {@link Tools#require}. */
     private static Result dockerCompose(String... arguments) throws Exception {
         List<String> command = composeCommand();
-        Assumptions.assumeTrue(command != null || isCi(), "neither docker-compose nor docker compose is installed");
-        assertTrue(command != null, "CI must install docker-compose (apt-get install docker-compose)");
+        Tools.require(command != null, "docker-compose");
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         // only the env file may supply the variables
@@ -216,23 +211,12 @@ class ComposeFileTest {
         return new Result(process.exitValue(), output);
     }
 
-    private static boolean isCi() {
-        String ci = System.getenv("CI");
-        return ci != null && !ci.isBlank() && !"false".equalsIgnoreCase(ci);
-    }
-
     private static List<String> composeCommand() throws InterruptedException {
         for (List<String> candidate : List.of(List.of("docker-compose"), List.of("docker", "compose"))) {
-            try {
-                List<String> probe = new ArrayList<>(candidate);
-                probe.add("version");
-                Process process = new ProcessBuilder(probe).redirectErrorStream(true).start();
-                process.getInputStream().readAllBytes();
-                if (process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0) {
-                    return new ArrayList<>(candidate);
-                }
-            } catch (IOException notInstalled) {
-                // try the next one
+            List<String> probe = new ArrayList<>(candidate);
+            probe.add("version");
+            if (Tools.runs(probe)) {
+                return new ArrayList<>(candidate);
             }
         }
         return null;
