@@ -1,5 +1,7 @@
 package dev.mobjectsync.source;
 
+import java.util.Optional;
+
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.springframework.jms.connection.CachingConnectionFactory;
 
@@ -24,16 +26,17 @@ public class JmsConnectionFactoryProducer {
     @Produces
     @ApplicationScoped
     ConnectionFactory connectionFactory(SyncConfig config) {
-        CachingConnectionFactory caching = new CachingConnectionFactory(artemis(config.sources().jms()));
+        SyncConfig.JmsSource jms = config.sources().jms();
+        CachingConnectionFactory caching = new CachingConnectionFactory(
+                artemis(jms.brokerUrl(), jms.username(), jms.password()));
         caching.setCacheConsumers(false);
         caching.setSessionCacheSize(10);
         return caching;
     }
 
     /** The broker at {@code broker-url}, with the user and password when they are configured. */
-    static ActiveMQConnectionFactory artemis(SyncConfig.JmsSource jms) {
-        return new ActiveMQConnectionFactory(jms.brokerUrl(), jms.username().orElse(null),
-                jms.password().map(Secret::reveal).orElse(null));
+    static ActiveMQConnectionFactory artemis(String brokerUrl, Optional<String> username, Optional<Secret> password) {
+        return new ActiveMQConnectionFactory(brokerUrl, username.orElse(null), password.map(Secret::reveal).orElse(null));
     }
 
     void close(@Disposes ConnectionFactory factory) {
