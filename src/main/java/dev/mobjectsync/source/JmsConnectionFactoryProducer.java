@@ -36,7 +36,8 @@ public class JmsConnectionFactoryProducer {
 
     /** The broker at {@code broker-url}, with the user and password when they are configured. */
     static ActiveMQConnectionFactory artemis(String brokerUrl, Optional<String> username, Optional<Secret> password) {
-        return new ActiveMQConnectionFactory(brokerUrl, username.orElse(null), password.map(Secret::reveal).orElse(null));
+        return new ActiveMQConnectionFactory(brokerUrl, username.orElse(null),
+                password.map(Secret::reveal).orElse(null));
     }
 
     void close(@Disposes ConnectionFactory factory) {
