@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Pattern;
 
 /**
  * Every {@code mobject-sync.*} key, validated at start-up. Defaults live in
- * {@code src/main/resources/application.properties}; the README's configuration reference lists them.
+ * {@code src/main/resources/application.properties}; docs/configuration.md lists them.
  */
 @ConfigMapping(prefix = "mobject-sync")
 public interface SyncConfig {
@@ -190,6 +190,11 @@ public interface SyncConfig {
 
         @NotBlank
         String queue();
+
+        /** The broker's user; unset: connect without one (a broker that allows anonymous login). */
+        Optional<String> username();
+
+        Optional<Secret> password();
 
         @WithName("concurrent-consumers")
         @Min(1)

@@ -5,9 +5,15 @@ import java.net.ServerSocket;
 
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.security.CheckType;
+import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager;
 
-/** A real ActiveMQ Artemis broker in this JVM, with a TCP acceptor on 127.0.0.1 (no persistence, no security). */
+/**
+ * A real ActiveMQ Artemis broker in this JVM, with a TCP acceptor on 127.0.0.1 (no persistence; no security,
+ * or one user that must log in).
+ */
 public final class EmbeddedArtemis implements AutoCloseable {
 
     /** Held so the level set below stays set: JUL loggers are only weakly referenced. */
@@ -22,12 +28,31 @@ public final class EmbeddedArtemis implements AutoCloseable {
     }
 
     public static EmbeddedArtemis start() {
+        return start(null);
+    }
+
+    /** A broker that lets only this user in, with every right (as the official image does by default). */
+    public static EmbeddedArtemis startRequiringLogin(String user, String password) {
+        return start(new ActiveMQSecurityManager() {
+            @Override
+            public boolean validateUser(String name, String secret) {
+                return user.equals(name) && password.equals(secret);
+            }
+
+            @Override
+            public boolean validateUserAndRole(String name, String secret, java.util.Set<Role> roles, CheckType type) {
+                return validateUser(name, secret);
+            }
+        });
+    }
+
+    private static EmbeddedArtemis start(ActiveMQSecurityManager securityManager) {
         AUDIT.setLevel(java.util.logging.Level.WARNING);
         try {
             String url = "tcp://127.0.0.1:" + freePort();
             Configuration configuration = new ConfigurationImpl()
                     .setPersistenceEnabled(false)
-                    .setSecurityEnabled(false)
+                    .setSecurityEnabled(securityManager != null)
                     .setJournalDirectory("target/artemis/journal")
                     .setBindingsDirectory("target/artemis/bindings")
                     .setLargeMessagesDirectory("target/artemis/large")
@@ -35,6 +60,9 @@ public final class EmbeddedArtemis implements AutoCloseable {
                     .addAcceptorConfiguration("tcp", url);
             EmbeddedActiveMQ server = new EmbeddedActiveMQ();
             server.setConfiguration(configuration);
+            if (securityManager != null) {
+                server.setSecurityManager(securityManager);
+            }
             server.start();
             return new EmbeddedArtemis(server, url);
         } catch (Exception e) {
