@@ -6,16 +6,17 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * The application on the REST gateway: mobject-sync.marketo.api=rest and nothing else that matters to
- * the gateway suite. For the REST tests: tokens live 4 s (so they are renewed during a run), Marketo's
- * rate limit scaled to 100 calls per 5 s (pacer and simulator alike), short backoffs, and a seed with
- * 400 more Programs (one REST call each).
+ * the gateway suite. For the REST tests: tokens live 30 s (renewed after 15 s, so several times in a
+ * test run), Marketo's rate limit scaled to 100 calls per 5 s, short backoffs, a quota probe every
+ * second, and a seed with 400 more Programs (one REST call each).
  */
 public class RestGatewayProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("mobject-sync.marketo.api", "rest",
-                "mobject-sync.simulator.rest.token-ttl", "4s",
+                "mobject-sync.simulator.rest.token-ttl", "30s",
+                "mobject-sync.limits.quota-probe-interval", "1s",
                 "mobject-sync.limits.calls-per-window", "100",
                 "mobject-sync.limits.window", "5s",
                 "mobject-sync.retry.initial-backoff", "200",
