@@ -1,29 +1,29 @@
 package dev.mobjectsync.marketo;
 
+import java.util.Locale;
+
 /**
  * The gateways behind the seam {@code direct:send-batch} (DESIGN.md §8b), chosen by
  * {@code mobject-sync.marketo.api}, with what each takes in one call: SOAP syncMObjects 100 objects of
  * any type; REST 300 opportunities or roles, and one Program per update call (MARKETO-REST.md §5).
  */
 public enum MarketoApi {
-    SOAP("syncMObjects", "Marketo accepts at most 100 objects per syncMObjects call") {
+    SOAP("Marketo accepts at most 100 objects per syncMObjects call") {
         @Override
         public int maxBatch(String type) {
             return 100;
         }
     },
-    REST("REST", "Marketo's REST API accepts at most 300 opportunities or roles per call") {
+    REST("Marketo's REST API accepts at most 300 opportunities or roles per call") {
         @Override
         public int maxBatch(String type) {
             return "Program".equals(type) ? 1 : 300;
         }
     };
 
-    private final String callName;
     private final String limitReason;
 
-    MarketoApi(String callName, String limitReason) {
-        this.callName = callName;
+    MarketoApi(String limitReason) {
         this.limitReason = limitReason;
     }
 
@@ -40,12 +40,8 @@ public enum MarketoApi {
         return limitReason;
     }
 
-    public String callName() {
-        return callName;
-    }
-
     /** The value of {@code mobject-sync.marketo.api}: {@code soap} or {@code rest}. */
     public static MarketoApi of(String name) {
-        return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        return valueOf(name.toUpperCase(Locale.ROOT));
     }
 }

@@ -35,7 +35,8 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * The simulator's REST side (MARKETO-REST.md), on the application's HTTP port when
- * {@code mobject-sync.simulator.enabled=true}: the identity service ({@code /identity/oauth/token}),
+ * {@code mobject-sync.simulator.enabled=true}: the identity service ({@code /identity/oauth/token}, the
+ * client credentials in the query string or, as the gateway sends them, a form body),
  * Sync Opportunities and Sync Opportunity Roles (at most 300 records), Update Program (costs and tags,
  * one program), Describe and Get for opportunities and roles, Get Program by id and by name. It holds
  * the same {@link SimulatorState} as the SOAP side, keeps the same limits and injected faults with
@@ -92,8 +93,10 @@ public class RestSimulator {
         if (!config.simulator().enabled()) {
             return;
         }
+        BodyHandler bodies = BodyHandler.create().setBodyLimit(2 * 1024 * 1024);
+        router.route("/identity/*").handler(bodies);
         router.route("/identity/oauth/token").handler(this::token);
-        router.route("/rest/*").handler(BodyHandler.create().setBodyLimit(2 * 1024 * 1024));
+        router.route("/rest/*").handler(bodies);
         api(router, HttpMethod.POST, "/rest/v1/opportunities.json", "syncOpportunities",
                 c -> sync("Opportunity", c));
         api(router, HttpMethod.POST, "/rest/v1/opportunities/roles.json", "syncOpportunityRoles",

@@ -1,5 +1,6 @@
 package dev.mobjectsync.simulator;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +41,7 @@ public class RestTokenIssuer {
     /** The token for these credentials, or null when they are wrong (HTTP 401). */
     public synchronized Issued issue(String id, String secret) {
         if (id == null || secret == null || !clientId.equals(id)
-                || !MessageDigest.isEqual(clientSecret, secret.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+                || !MessageDigest.isEqual(clientSecret, secret.getBytes(StandardCharsets.UTF_8))) {
             return null;
         }
         Instant now = clock.instant();

@@ -1,5 +1,6 @@
 package dev.mobjectsync.simulator;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,7 +149,7 @@ final class RestTranslation {
     }
 
     /** A program update (form fields {@code costs} and {@code tags}, JSON arrays) as an MObject UPDATE. */
-    static MObject programUpdate(int id, String costs, String tags) throws java.io.IOException {
+    static MObject programUpdate(int id, String costs, String tags) throws IOException {
         MObject object = new MObject();
         object.setType("Program");
         object.setId(id);

@@ -14,4 +14,9 @@ class RestGatewayPipelineTest extends GatewayPipelineContract {
     String api() {
         return "rest";
     }
+
+    @Override
+    String opportunityCall() {
+        return "syncOpportunities";
+    }
 }

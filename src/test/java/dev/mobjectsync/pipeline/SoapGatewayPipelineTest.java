@@ -12,4 +12,9 @@ class SoapGatewayPipelineTest extends GatewayPipelineContract {
     String api() {
         return "soap";
     }
+
+    @Override
+    String opportunityCall() {
+        return "syncMObjects";
+    }
 }

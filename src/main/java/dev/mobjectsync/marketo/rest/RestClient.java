@@ -25,7 +25,8 @@ import jakarta.inject.Named;
 
 /**
  * Makes one REST call (the JDK HTTP client): {@code Authorization: Bearer <token>} and nothing else
- * carries the token; the client secret goes only to the identity service. An answer with HTTP 200 and
+ * carries the token; the client secret goes only to the identity service, in the form body of
+ * {@code POST <identity>/oauth/token} (never in a URL, which HTTP clients, proxies and servers log). An answer with HTTP 200 and
  * {@code success:true} becomes the body; {@code success:false} throws {@link RestFault} with Marketo's
  * code, except 601/602 (token invalid or expired), after which the call is made once more with a new
  * token; another HTTP status throws {@link HttpStatusException}. Each call made counts as an attempt.
@@ -79,11 +80,13 @@ public class RestClient {
 
     private RestTokens.Issued identity(String identityUrl, String clientId, String clientSecret)
             throws IOException, InterruptedException {
-        URI uri = URI.create(identityUrl + "/oauth/token?grant_type=client_credentials&client_id="
-                + URLEncoder.encode(clientId, StandardCharsets.UTF_8) + "&client_secret="
-                + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout)
-                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        // The credentials go in a form body, never in the URL: HTTP clients, proxies and servers log URLs.
+        String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+                + "&client_secret=" + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(identityUrl + "/oauth/token"))
+                .timeout(timeout).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 401) {
             throw new RestFault(RestFault.IDENTITY_REFUSED, "the identity service refused the client credentials"
                     + " (HTTP 401): check mobject-sync.marketo.rest.client-id and client-secret");

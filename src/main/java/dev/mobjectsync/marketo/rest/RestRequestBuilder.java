@@ -170,8 +170,7 @@ public class RestRequestBuilder {
         String role = attributes.get("Role");
         if (opportunity == null || lead == null || role == null) {
             throw new Unsupported(KEY_NOT_EXPRESSIBLE, "a role's REST key is externalOpportunityId + leadId + role, all"
-                    + " three required; missing: " + (opportunity == null ? "the Opportunity's external key " : "")
-                    + (lead == null ? "the lead id " : "") + (role == null ? "Role" : "").trim());
+                    + " three required; missing: " + String.join(", ", missing(opportunity, lead, role)));
         }
         ObjectNode object = Json.MAPPER.createObjectNode();
         object.put(RestFieldNames.EXTERNAL_OPPORTUNITY_ID, opportunity);
@@ -192,6 +191,20 @@ public class RestRequestBuilder {
             }
         });
         return object;
+    }
+
+    private static List<String> missing(String opportunity, String lead, String role) {
+        List<String> missing = new ArrayList<>();
+        if (opportunity == null) {
+            missing.add("the Opportunity's external key");
+        }
+        if (lead == null) {
+            missing.add("the lead id");
+        }
+        if (role == null) {
+            missing.add("Role");
+        }
+        return missing;
     }
 
     private RestCall program(Batch batch) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
@@ -92,7 +93,7 @@ public class RestResponseCorrelator {
         switch (status) {
             case "created", "updated" -> {
                 return RecordOutcome.succeeded(record,
-                        new Success(status.toUpperCase(java.util.Locale.ROOT), null, guid, batchId, now));
+                        new Success(status.toUpperCase(Locale.ROOT), null, guid, batchId, now));
             }
             case "skipped" -> {
                 if (skippedIsSuccess) {
