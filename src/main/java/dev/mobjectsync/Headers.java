@@ -17,6 +17,9 @@ public final class Headers {
     /** Exchange property: how many times the current batch's call was signed, i.e. attempted. */
     public static final String ATTEMPTS = "MobjectSyncAttempts";
 
+    /** Exchange property: the REST call being made for the current batch (RestCall). */
+    public static final String REST_CALL = "MobjectSyncRestCall";
+
     private Headers() {
     }
 }

@@ -24,12 +24,16 @@ import org.junit.jupiter.api.io.TempDir;
  * The secret key never reaches a log line, at any level, even with CXF's SOAP message logging and
  * Camel's message tracing on, nor a channel or the batch repository's files, while records succeed,
  * fail validation, are refused by Marketo (20014 injected and for a real signature mismatch, 20016)
- * and meet broken answers. The packaged application runs once per situation, every log category at
- * TRACE, and everything it wrote is read back.
+ * and meet broken answers. The same for the REST gateway's client secret and its access tokens, on
+ * REST (success, 606 injected, credentials the identity service refuses). The packaged application
+ * runs once per situation, every log category at TRACE, and everything it wrote is read back.
  */
 class SecretLogScanIT {
 
     static final String SECRET = "Sx-" + Long.toHexString(System.nanoTime()) + "-log-scan-secret";
+    static final String CLIENT_SECRET = "Cx-" + Long.toHexString(System.nanoTime()) + "-log-scan-client-secret";
+    /** The simulator's access tokens: a UUID and ":sim". */
+    static final java.util.regex.Pattern ACCESS_TOKEN = java.util.regex.Pattern.compile("[0-9a-f-]{36}:sim");
 
     @TempDir
     Path workDir;
@@ -43,23 +47,30 @@ class SecretLogScanIT {
         run(faults("20016"), 5, "");
         run(faults("malformed"), 5, "");
         run(Map.of("MOBJECT_SYNC_SIMULATOR_SECRET_KEY", "another-key-than-the-client-has"), 5, "");
+        run(Map.of("MOBJECT_SYNC_MARKETO_API", "rest"), 5, "");
+        run(Map.of("MOBJECT_SYNC_MARKETO_API", "rest", "MOBJECT_SYNC_SIMULATOR_FAULTS_FAILURE_RATE", "0.5",
+                "MOBJECT_SYNC_SIMULATOR_FAULTS_FAILURE_CODE", "606"), 5, "");
+        run(Map.of("MOBJECT_SYNC_MARKETO_API", "rest", "MOBJECT_SYNC_SIMULATOR_REST_CLIENT_SECRET", "another-secret"),
+                5, "");
 
         String logs = logs();
         assertTrue(logs.contains("requestSignature"), "SOAP messages, with the signed header, were logged");
         assertTrue(logs.contains(" TRACE "), "TRACE lines were written");
         assertTrue(logs.contains("20014") && logs.contains("INVALID_RESPONSE"), "the refusals were logged");
+        assertTrue(logs.contains("IDENTITY_401") && logs.contains("RestFault"), "REST ran, met 606 and was refused");
         List<String> leaks = new ArrayList<>();
-        logs.lines().filter(line -> line.contains(SECRET)).limit(5).forEach(leaks::add);
+        logs.lines().filter(line -> line.contains(SECRET) || line.contains(CLIENT_SECRET)
+                || ACCESS_TOKEN.matcher(line).find()).limit(5).forEach(leaks::add);
         try (Stream<Path> files = Files.walk(workDir)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 byte[] bytes = Files.readAllBytes(file);
-                if (contains(bytes, SECRET.getBytes(StandardCharsets.UTF_8))
-                        || contains(bytes, SECRET.getBytes(StandardCharsets.UTF_16BE))) {
+                if (Stream.of(SECRET, CLIENT_SECRET).anyMatch(secret -> contains(bytes, secret.getBytes(StandardCharsets.UTF_8))
+                        || contains(bytes, secret.getBytes(StandardCharsets.UTF_16BE)))) {
                     leaks.add(workDir.relativize(file).toString());
                 }
             }
         }
-        assertEquals(List.of(), leaks, "the secret key leaked");
+        assertEquals(List.of(), leaks, "a secret or an access token leaked");
     }
 
     private static Map<String, String> faults(String code) {
@@ -71,6 +82,7 @@ class SecretLogScanIT {
         phase++;
         Map<String, String> env = new LinkedHashMap<>(situation);
         env.put("MOBJECT_SYNC_MARKETO_SECRET_KEY", SECRET);
+        env.put("MOBJECT_SYNC_MARKETO_REST_CLIENT_SECRET", CLIENT_SECRET);
         env.put("MOBJECT_SYNC_MARKETO_LOG_MESSAGES", "true");
         env.put("MOBJECT_SYNC_RETRY_MAX_ATTEMPTS", "2");
         env.put("MOBJECT_SYNC_RETRY_INITIAL_BACKOFF", "50");

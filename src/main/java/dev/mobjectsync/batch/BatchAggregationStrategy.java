@@ -5,7 +5,6 @@ import java.util.List;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 
-import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.record.SyncRecord;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,24 +15,25 @@ import jakarta.inject.Named;
  * Gathers records of one (operation, type) into a {@link Batch}. What arrives is one record (Kafka,
  * JMS) or a chunk of them, itself a small {@link Batch} (a file's records, see {@link FileChunks}), so
  * that the repository is written once per chunk rather than once per record. The open batch is
- * completed before a record or chunk joins it ({@link #preComplete}) when they would not fit together,
- * or when it already holds one of their Marketo keys: they then open the next batch, so two records
- * for the same object never share a call and their order is kept. In this pre-completion mode Camel
+ * completed before a record or chunk joins it ({@link #preComplete}) when they would not fit together
+ * (the gateway's size for the batch's type, {@link BatchSizes}), or when it already holds one of their
+ * Marketo keys: they then open the next batch, so two records for the same object never share a call
+ * and their order is kept. In this pre-completion mode Camel
  * leaves the size limit to the strategy; the time limit stays with the aggregator's completion timeout.
  */
 @ApplicationScoped
 @Named("batchAggregationStrategy")
 public class BatchAggregationStrategy implements AggregationStrategy {
 
-    private final int maxSize;
+    private final BatchSizes sizes;
 
     @Inject
-    public BatchAggregationStrategy(SyncConfig config) {
-        this(config.batch().size());
+    public BatchAggregationStrategy(BatchSizes sizes) {
+        this.sizes = sizes;
     }
 
     public BatchAggregationStrategy(int maxSize) {
-        this.maxSize = maxSize;
+        this(BatchSizes.fixed(maxSize));
     }
 
     @Override
@@ -61,7 +61,7 @@ public class BatchAggregationStrategy implements AggregationStrategy {
         }
         Batch batch = batchExchange.getMessage().getBody(Batch.class);
         List<SyncRecord> arriving = arriving(recordExchange);
-        return batch.size() + arriving.size() > maxSize || arriving.stream().anyMatch(batch::holdsKeyOf);
+        return batch.size() + arriving.size() > sizes.of(batch.type()) || arriving.stream().anyMatch(batch::holdsKeyOf);
     }
 
     /** The records of the arriving exchange: a chunk's, or the single record. */

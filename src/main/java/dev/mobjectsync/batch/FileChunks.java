@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-
-import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.record.SyncRecord;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,22 +12,28 @@ import jakarta.inject.Inject;
 
 /**
  * Gathers valid records into chunks: one open chunk per (operation, type), handed over when it is
- * full, when a record names a Marketo object the chunk already holds, and for all open chunks at the
- * end ({@link #rest}). {@link FileUnits} chunks each unit of a file this way, so that the aggregator
+ * full (as many records as the gateway takes in one call of that type, {@link BatchSizes}), when a
+ * record names a Marketo object the chunk already holds, and for all open chunks at the end
+ * ({@link #rest}). {@link FileUnits} chunks each unit of a file this way, so that the aggregator
  * writes its repository once per chunk instead of once per record, and full chunks skip it.
  */
 @ApplicationScoped
 public class FileChunks {
 
-    private final int maxSize;
+    private final BatchSizes sizes;
 
     @Inject
-    public FileChunks(SyncConfig config) {
-        this(config.batch().size());
+    public FileChunks(BatchSizes sizes) {
+        this.sizes = sizes;
     }
 
     public FileChunks(int maxSize) {
-        this.maxSize = maxSize;
+        this(BatchSizes.fixed(maxSize));
+    }
+
+    /** Whether a chunk holds as many records as one call of its type takes. */
+    public boolean full(Batch chunk) {
+        return chunk.size() >= sizes.of(chunk.type());
     }
 
     /** The open chunks of one unit. */
@@ -56,7 +60,7 @@ public class FileChunks {
         } else {
             chunk.add(record);
         }
-        if (chunk.size() >= maxSize) {
+        if (full(chunk)) {
             ready.add(open.byKey.remove(key));
         }
         return ready;

@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.apache.camel.Handler;
 
-import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.outcome.RecordOutcome;
 import dev.mobjectsync.record.InputItem;
 import dev.mobjectsync.record.RecordAcceptor;
@@ -35,8 +34,8 @@ public class FileUnits {
     private final int batchSize;
 
     @Inject
-    public FileUnits(RecordAcceptor acceptor, FileChunks chunks, SyncConfig config) {
-        this(acceptor, chunks, config.batch().size());
+    public FileUnits(RecordAcceptor acceptor, FileChunks chunks, BatchSizes sizes) {
+        this(acceptor, chunks, sizes.largest());
     }
 
     public FileUnits(RecordAcceptor acceptor, FileChunks chunks, int batchSize) {
@@ -45,7 +44,7 @@ public class FileUnits {
         this.batchSize = batchSize;
     }
 
-    /** How many items a unit holds: one call's worth. */
+    /** How many items a unit holds: one call's worth of the type the gateway takes most of. */
     public int size() {
         return batchSize;
     }
@@ -59,7 +58,7 @@ public class FileUnits {
         for (InputItem item : items) {
             Object checked = acceptor.check(item);
             if (checked instanceof SyncRecord record) {
-                chunks.add(record, open).forEach(chunk -> (chunk.size() >= batchSize ? full : partial).add(chunk));
+                chunks.add(record, open).forEach(chunk -> (chunks.full(chunk) ? full : partial).add(chunk));
             } else {
                 refused.add((RecordOutcome) checked);
             }

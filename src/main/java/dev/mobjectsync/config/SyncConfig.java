@@ -6,7 +6,6 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -107,7 +106,7 @@ public interface SyncConfig {
     }
 
     interface Marketo {
-        @Pattern(regexp = "soap", message = "must be soap (the only gateway so far)")
+        @Pattern(regexp = "soap|rest", message = "must be soap or rest")
         String api();
 
         @NotBlank
@@ -130,12 +129,41 @@ public interface SyncConfig {
         /** Log every SOAP request and answer (CXF's logging feature, category org.apache.cxf.services). */
         @WithName("log-messages")
         boolean logMessages();
+
+        /** The REST gateway's endpoints and credentials (used when {@code api=rest}). */
+        Rest rest();
+    }
+
+    /** Marketo's REST API (MARKETO-REST.md): OAuth2 client credentials against the identity service. */
+    interface Rest {
+        /** {@code https://<munchkin>.mktorest.com/identity}; the token is asked at {@code <identity-url>/oauth/token}. */
+        @WithName("identity-url")
+        @NotBlank
+        String identityUrl();
+
+        /** {@code https://<munchkin>.mktorest.com}: the REST paths ({@code /rest/v1/...}) are appended. */
+        @WithName("base-url")
+        @NotBlank
+        String baseUrl();
+
+        @WithName("client-id")
+        @NotBlank
+        String clientId();
+
+        @WithName("client-secret")
+        Secret clientSecret();
+
+        /** A cached token is renewed when it has less than this left to live. */
+        @WithName("token-refresh-margin")
+        Duration tokenRefreshMargin();
     }
 
     interface Batch {
-        @Min(value = 1, message = "must be at least 1")
-        @Max(value = MARKETO_MAX_BATCH, message = "must be at most 100: Marketo accepts at most 100 objects per syncMObjects call")
-        int size();
+        /**
+         * A cap on the records per call, below the gateway's own limit per type (BatchSizes); unset:
+         * the gateway's limit. Checked against the chosen gateway at start-up.
+         */
+        Optional<Integer> size();
 
         Duration timeout();
     }
@@ -243,6 +271,22 @@ public interface SyncConfig {
         Duration timestampTolerance();
 
         Faults faults();
+
+        /** The REST side of the simulator (identity, opportunities, roles, programs). */
+        SimulatorRest rest();
+    }
+
+    interface SimulatorRest {
+        /** The REST client the simulator accepts; default: {@code marketo.rest.client-id}. */
+        @WithName("client-id")
+        Optional<String> clientId();
+
+        @WithName("client-secret")
+        Optional<Secret> clientSecret();
+
+        /** How long an access token lives (Marketo: 3600 s); tests shorten it to see tokens expire. */
+        @WithName("token-ttl")
+        Duration tokenTtl();
     }
 
     /** Faults the simulator injects (FaultInjector); all off by default. */

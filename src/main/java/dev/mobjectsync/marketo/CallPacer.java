@@ -93,7 +93,7 @@ public class CallPacer {
         }
     }
 
-    /** Marketo answered 20015: calls wait for the quota to reset (or for the next probe). */
+    /** Marketo answered 20015 (REST: 607): calls wait for the quota to reset (or for the next probe). */
     public synchronized void holdUntilQuotaResets() {
         Instant now = clock.instant();
         Instant reset = now.atZone(MARKETO_DAY).toLocalDate().plusDays(1).atStartOfDay(MARKETO_DAY).toInstant();
@@ -101,7 +101,7 @@ public class CallPacer {
         Instant until = probe.isBefore(reset) ? probe : reset;
         if (until.isAfter(quotaHeldUntil)) {
             quotaHeldUntil = until;
-            LOG.warnf("Marketo's daily quota is spent (20015): calls wait until %s", until);
+            LOG.warnf("Marketo's daily quota is spent (20015, REST 607): calls wait until %s", until);
         }
     }
 

@@ -13,14 +13,19 @@ import org.apache.cxf.transport.http.HTTPException;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
+import com.fasterxml.jackson.core.JacksonException;
+
+import dev.mobjectsync.marketo.rest.HttpStatusException;
+import dev.mobjectsync.marketo.rest.RestFault;
 import dev.mobjectsync.outcome.Stage;
 
 import jakarta.xml.bind.UnmarshalException;
 
 /**
  * Reads a failed call's exception: a SOAP fault yields Marketo's code from
- * {@code detail/serviceException/code} (or the {@code "20014 - …"} faultstring), anything else is a
- * transport error with a code of its own. Classification is by fault code, never by HTTP status.
+ * {@code detail/serviceException/code} (or the {@code "20014 - …"} faultstring), a REST answer with
+ * {@code success:false} its first error's code ({@link RestFault}), anything else is a transport error
+ * with a code of its own. Classification is by fault code, never by HTTP status.
  */
 public class FaultClassifier {
 
@@ -35,13 +40,20 @@ public class FaultClassifier {
             if (t instanceof UncorrelatedResponseException uncorrelated) {
                 return new MarketoFault(Stage.MARKETO, ResultCorrelator.UNCORRELATED, uncorrelated.getMessage());
             }
-            if (t instanceof XMLStreamException || t instanceof UnmarshalException) {
+            if (t instanceof XMLStreamException || t instanceof UnmarshalException || t instanceof JacksonException
+                    || t instanceof InvalidAnswerException) {
                 return new MarketoFault(Stage.TRANSPORT, INVALID_RESPONSE, "the answer cannot be read: " + describe(root(t)));
             }
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SoapFault fault) {
                 return soapFault(fault);
+            }
+            if (t instanceof RestFault fault) {
+                return new MarketoFault(Stage.MARKETO, fault.code(), fault.getMessage());
+            }
+            if (t instanceof HttpStatusException http) {
+                return new MarketoFault(Stage.TRANSPORT, "HTTP_" + http.status(), http.getMessage());
             }
             if (t instanceof HTTPException http) {
                 return new MarketoFault(Stage.TRANSPORT, "HTTP_" + http.getResponseCode(), http.getMessage());

@@ -9,13 +9,16 @@ import org.jboss.logging.Logger;
 
 import dev.mobjectsync.Headers;
 import dev.mobjectsync.batch.Batch;
+import dev.mobjectsync.marketo.rest.RestRequestBuilder;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
 /**
  * A batch refused as a whole for its content (20017, 20109, 20110, or an answer that cannot be
- * correlated) may hold one bad record among good ones. Instead of dead-lettering them all, the
+ * correlated) may hold one bad record among good ones. (The REST gateway also splits a batch this way
+ * when it cannot go in one call: updates keyed by marketoGUID and by external key together, or several
+ * Programs stored before a switch from SOAP.) Instead of dead-lettering them all, the
  * gateway sends the two halves again, each on its own, down to single records: a lone bad record
  * costs at most about 2·log2(batch size) extra calls, and the good ones still go through.
  */
@@ -24,7 +27,8 @@ import jakarta.inject.Named;
 public class PoisonIsolation {
 
     /** Faults that point at what the batch holds, not at the call, the account or the network. */
-    static final Set<String> CONTENT_FAULTS = Set.of("20017", "20109", "20110", ResultCorrelator.UNCORRELATED);
+    static final Set<String> CONTENT_FAULTS = Set.of("20017", "20109", "20110", ResultCorrelator.UNCORRELATED,
+            RestRequestBuilder.MIXED_KEYS, RestRequestBuilder.ONE_PROGRAM_PER_CALL);
 
     private static final Logger LOG = Logger.getLogger(PoisonIsolation.class);
 

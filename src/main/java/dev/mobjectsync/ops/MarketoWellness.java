@@ -18,7 +18,8 @@ import jakarta.inject.Inject;
 /**
  * Can Marketo be reached? Served at {@code /q/health/well}, apart from liveness and readiness: Marketo
  * being away does not make the instance unhealthy (batches wait in the repository and are retried), so
- * it must not get the instance restarted or taken out of service. DOWN when its host does not accept a
+ * it must not get the instance restarted or taken out of service. The endpoint is the gateway's: the SOAP
+ * endpoint, or the REST base URL. DOWN when its host does not accept a
  * TCP connection or the latest {@link #UNANSWERED_LIMIT} calls in a row went unanswered. Makes no call
  * (it would spend quota); the host and port are taken from the endpoint, never its credentials.
  */
@@ -35,7 +36,8 @@ public class MarketoWellness implements HealthCheck {
 
     @Inject
     public MarketoWellness(SyncConfig config, CallHistory history) {
-        this(URI.create(config.marketo().endpoint()), history);
+        this(URI.create("rest".equals(config.marketo().api()) ? config.marketo().rest().baseUrl()
+                : config.marketo().endpoint()), history);
     }
 
     MarketoWellness(URI endpoint, CallHistory history) {

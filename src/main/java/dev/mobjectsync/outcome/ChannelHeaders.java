@@ -14,6 +14,7 @@ public final class ChannelHeaders {
     public static final String RECORD_ID = PREFIX + "record-id";
     public static final String RESULT_STATUS = PREFIX + "result.status";
     public static final String RESULT_MARKETO_ID = PREFIX + "result.marketo-id";
+    public static final String RESULT_MARKETO_GUID = PREFIX + "result.marketo-guid";
     public static final String RESULT_BATCH_ID = PREFIX + "result.batch-id";
     public static final String ERROR_STAGE = PREFIX + "error.stage";
     public static final String ERROR_STATUS = PREFIX + "error.status";
@@ -35,6 +36,7 @@ public final class ChannelHeaders {
             Success s = outcome.success();
             headers.put(RESULT_STATUS, s.status());
             putIfPresent(headers, RESULT_MARKETO_ID, s.marketoId());
+            putIfPresent(headers, RESULT_MARKETO_GUID, s.marketoGuid());
             headers.put(RESULT_BATCH_ID, s.batchId());
             return headers;
         }

@@ -113,6 +113,9 @@ public class EnvelopeWriter {
             ObjectNode result = envelope.putObject("result");
             result.put("status", s.status());
             result.put("marketoId", s.marketoId());
+            if (s.marketoGuid() != null) {
+                result.put("marketoGuid", s.marketoGuid());
+            }
             result.put("batchId", s.batchId());
             result.put("syncedAt", s.syncedAt().toString());
         } else {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -17,17 +18,22 @@ public class CallLog {
     public record Call(Instant at, String operation, String syncOperation, int objects, String faultCode) {
     }
 
+    /** The calls that write: SOAP syncMObjects, REST Sync Opportunities / Roles and Update Program. */
+    public static final Set<String> WRITES = Set.of("syncMObjects", "syncOpportunities", "syncOpportunityRoles",
+            "updateProgram");
+
     private final List<Call> calls = new ArrayList<>();
 
     public synchronized void add(Call call) {
         calls.add(call);
     }
 
+    /** The write calls ({@link #WRITES}), whichever API made them. */
     public synchronized List<Call> syncCalls() {
-        return calls.stream().filter(c -> c.operation().equals("syncMObjects")).toList();
+        return calls.stream().filter(c -> WRITES.contains(c.operation())).toList();
     }
 
-    /** The syncMObjects calls so far: how many, how many objects they carried, and the faults by code. */
+    /** The write calls so far: how many, how many objects they carried, and the faults by code. */
     public synchronized Summary summary() {
         List<Call> sync = syncCalls();
         Map<String, Long> faults = new TreeMap<>(sync.stream().filter(c -> c.faultCode() != null)

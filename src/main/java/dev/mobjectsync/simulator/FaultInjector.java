@@ -12,8 +12,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.cxf.binding.soap.SoapFault;
-
 import com.marketo.mktows.MObject;
 
 import dev.mobjectsync.config.SyncConfig;
@@ -166,14 +164,49 @@ public class FaultInjector {
         }
     }
 
-    /** Enters a call: throws Marketo's fault when a limit or an injected failure applies. */
+    /** The codes one API answers when a limit applies: SOAP 20024/20023/20015, REST 615/606/607. */
+    public record LimitCodes(String concurrency, String rate, String quota) {
+        public static final LimitCodes SOAP = new LimitCodes("20024", "20023", "20015");
+        public static final LimitCodes REST = new LimitCodes("615", "606", "607");
+    }
+
+    /** A call refused by a limit or an injected failure: the code, Marketo's short text and its message. */
+    public static final class Refused extends RuntimeException {
+        private final String code;
+        private final String text;
+
+        Refused(String code, String text, String message) {
+            super(message, null, false, false);
+            this.code = code;
+            this.text = text;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public String text() {
+            return text;
+        }
+    }
+
+    /** Enters a SOAP call: throws Marketo's fault when a limit or an injected failure applies. */
     public void enter() {
+        try {
+            enter(LimitCodes.SOAP);
+        } catch (Refused refused) {
+            throw MarketoFaults.fault(refused.code(), refused.text(), refused.getMessage());
+        }
+    }
+
+    /** Enters a call: throws {@link Refused} with the API's code when a limit or an injected failure applies. */
+    public void enter(LimitCodes codes) {
         int concurrent = inFlight.incrementAndGet();
         try {
-            admit(concurrent);
-        } catch (SoapFault fault) {
+            admit(concurrent, codes);
+        } catch (Refused refused) {
             inFlight.decrementAndGet();
-            throw fault;
+            throw refused;
         }
         Duration latency = settings.latency();
         if (!latency.isZero()) {
@@ -189,10 +222,10 @@ public class FaultInjector {
         inFlight.decrementAndGet();
     }
 
-    private synchronized void admit(int concurrent) {
+    private synchronized void admit(int concurrent, LimitCodes codes) {
         Settings s = settings;
         if (s.maxConcurrent() > 0 && concurrent > s.maxConcurrent()) {
-            throw MarketoFaults.fault("20024", "Concurrency limit exceeded",
+            throw new Refused(codes.concurrency(), "Concurrency limit exceeded",
                     "More than " + s.maxConcurrent() + " concurrent calls");
         }
         Instant now = clock.instant();
@@ -200,7 +233,7 @@ public class FaultInjector {
             recentCalls.pollFirst();
         }
         if (s.callsPerWindow() > 0 && recentCalls.size() >= s.callsPerWindow()) {
-            throw MarketoFaults.fault("20023", "Rate limit exceeded",
+            throw new Refused(codes.rate(), "Rate limit exceeded",
                     "More than " + s.callsPerWindow() + " calls in " + s.window().toSeconds() + " s");
         }
         recentCalls.addLast(now);
@@ -210,11 +243,11 @@ public class FaultInjector {
             callsToday = 0;
         }
         if (s.dailyQuota() > 0 && ++callsToday > s.dailyQuota()) {
-            throw MarketoFaults.fault("20015", "Request limit exceeded", "Daily quota of " + s.dailyQuota()
+            throw new Refused(codes.quota(), "Request limit exceeded", "Daily quota of " + s.dailyQuota()
                     + " calls reached");
         }
         if (s.failureRate() > 0 && !s.failsOverHttp() && random.nextDouble() < s.failureRate()) {
-            throw MarketoFaults.fault(s.failureCode(), "Injected fault", "Injected fault " + s.failureCode());
+            throw new Refused(s.failureCode(), "Injected fault", "Injected fault " + s.failureCode());
         }
     }
 }

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * In front of the simulator's SOAP endpoint: answers a call over bare HTTP when the
+ * In front of the simulator's SOAP endpoint and its REST write calls: answers a call over bare HTTP when the
  * {@link FaultInjector} says so (an outage's or an injected HTTP 503, a broken answer), before the SOAP
  * stack sees it. Also serves the entity probe that a broken answer's DTD points at, and counts every
  * fetch: a client that resolves external entities would show up there.
@@ -22,17 +22,19 @@ public class HttpFaultFilter {
         if (!config.simulator().enabled()) {
             return;
         }
-        router.route("/soap/mktows/*").order(-10).handler(context -> {
-            if (context.request().method() != HttpMethod.POST) {
-                context.next();
-                return;
-            }
-            faults.httpAnswer().ifPresentOrElse(answer -> {
-                String probe = "http://127.0.0.1:" + context.request().localAddress().port() + PROBE_PATH;
-                context.response().setStatusCode(answer.status()).putHeader("Content-Type", answer.contentType())
-                        .end(answer.body().replace(HttpAnswer.PROBE, probe));
-            }, context::next);
-        });
+        for (String calls : new String[] {"/soap/mktows/*", "/rest/*"}) {
+            router.route(calls).order(-10).handler(context -> {
+                if (context.request().method() != HttpMethod.POST) {
+                    context.next();
+                    return;
+                }
+                faults.httpAnswer().ifPresentOrElse(answer -> {
+                    String probe = "http://127.0.0.1:" + context.request().localAddress().port() + PROBE_PATH;
+                    context.response().setStatusCode(answer.status()).putHeader("Content-Type", answer.contentType())
+                            .end(answer.body().replace(HttpAnswer.PROBE, probe));
+                }, context::next);
+            });
+        }
         router.route(PROBE_PATH).handler(context -> {
             faults.entityFetched();
             context.response().putHeader("Content-Type", "text/plain").end("entity-probe-content");

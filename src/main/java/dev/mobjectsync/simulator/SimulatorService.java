@@ -38,9 +38,10 @@ public class SimulatorService {
     private final FaultInjector faults;
     private final Clock clock;
 
-    public SimulatorService(SyncConfig config, CallLog callLog, FaultInjector faults, Clock clock) {
+    public SimulatorService(SyncConfig config, SimulatorState state, CallLog callLog, FaultInjector faults,
+            Clock clock) {
         SyncConfig.Simulator simulator = config.simulator();
-        this.state = new SimulatorState(Seed.load(simulator.seedFile().orElse(null)));
+        this.state = state;
         this.signatureCheck = new SignatureCheck(simulator.userId().orElse(config.marketo().userId()),
                 simulator.secretKey().orElse(config.marketo().secretKey()).bytes(), simulator.timestampTolerance());
         this.callLog = callLog;

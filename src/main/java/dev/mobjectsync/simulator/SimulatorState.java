@@ -102,6 +102,16 @@ public class SimulatorState {
         }
     }
 
+    /** The attribute names an Opportunity may carry (SOAP names, as seeded). */
+    public Set<String> opportunityFields() {
+        return Set.copyOf(opportunityFields);
+    }
+
+    /** The attribute names an OpportunityPersonRole may carry (SOAP names, as seeded). */
+    public Set<String> roleFields() {
+        return Set.copyOf(roleFields);
+    }
+
     public synchronized List<MObjStatus> sync(SyncOperationEnum operation, List<MObject> objects) {
         List<MObjStatus> statuses = new ArrayList<>(objects.size());
         for (MObject object : objects) {

@@ -16,13 +16,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.mobjectsync.AppProcess;
+import dev.mobjectsync.marketo.MarketoApi;
 
 /**
  * The benchmark harness (issue "Benchmarks"): the packaged application and the simulator as separate
  * processes, measured side by side in one run, written to {@code target/bench/results.json} and, in
  * full mode, to the results section of BENCHMARKS.md. Full: {@code mvn -Pbench verify}; every
  * {@code mvn verify} runs it in smoke mode (small numbers, seconds) so it cannot rot.
- * No figure is asserted: the machine is shared and noisy; the report compares figures of one run.
+ * Throughput, records per call and the ceiling are measured for both gateways (REST's keys prefixed
+ * {@code rest_}). No figure is asserted: the machine is shared and noisy; the report compares figures
+ * of one run.
  */
 class BenchmarkIT {
 
@@ -38,52 +41,26 @@ class BenchmarkIT {
         Files.createDirectories(root);
         results.put("mode", scale.mode());
         unlimitedRuns();
-        ceilingRun();
+        ceilingRun("soap", "", scale.ceilingRecords());
+        ceilingRun("rest", "rest_", scale.restCeilingRecords());
         bigFileRun();
         BenchReport.write(results, scale, root.resolve("results.json"), Path.of("BENCHMARKS.md"));
 
         assertTrue((double) results.get("pipeline_records_per_s") > 0);
         assertTrue((double) results.get("raw_records_per_s") > 0);
+        assertTrue((double) results.get("rest_pipeline_records_per_s") > 0);
         assertEquals(Boolean.TRUE, results.get("big_file_ok"), "the big file went through: " + results);
     }
 
-    /** Simulator without latency or limits: start-up, a lone record, the pipeline's and the raw loop's throughput. */
+    /**
+     * Simulator without latency or limits: start-up, a lone record, the pipeline's throughput on each
+     * gateway (SOAP's keys bare, REST's prefixed {@code rest_}) and the raw loop's.
+     */
     private void unlimitedRuns() throws Exception {
         try (AppProcess simulator = simulator("sim-unlimited", Map.of()).start().awaitReady()) {
             String endpoint = endpoint(simulator);
-            try (AppProcess app = pipeline("pipeline-unlimited", endpoint, Map.of(
-                    "MOBJECT_SYNC_LIMITS_CALLS_PER_WINDOW", "100000000",
-                    "MOBJECT_SYNC_LIMITS_DAILY_BUDGET", "100000000")).start().awaitReady()) {
-                results.put("startup_ms", (System.nanoTime() - app.startedAtNanos()) / 1_000_000);
-
-                // Warm-up (JIT of both processes), as any long-running service is; then the app is left idle.
-                ChannelCounter success = new ChannelCounter(app.workDir(), "success");
-                RecordFiles.drop(inbox(app), "warmup.ndjson", "warmup-", 0, scale.warmupRecords());
-                awaitCount(success, scale.warmupRecords(), Duration.ofMinutes(5));
-                Thread.sleep(2_000);
-                long warm = success.count();
-
-                long dropped = System.nanoTime();
-                RecordFiles.drop(inbox(app), "lone.ndjson", "lone-", 0, 1);
-                awaitCount(success, warm + 1, Duration.ofSeconds(30));
-                results.put("lone_record_latency_ms", (System.nanoTime() - dropped) / 1_000_000);
-
-                SimulatorStats before = SimulatorStats.read(simulator.port());
-                long records = scale.pipelineRecords();
-                long start = System.nanoTime();
-                int files = 10;
-                for (int f = 0; f < files; f++) {
-                    RecordFiles.drop(inbox(app), "load-" + f + ".ndjson", "load-", f * (records / files), records / files);
-                }
-                awaitCount(success, warm + 1 + records, Duration.ofMinutes(20));
-                double seconds = (System.nanoTime() - start) / 1e9;
-                SimulatorStats after = SimulatorStats.read(simulator.port());
-                results.put("pipeline_records_per_s", round(records / seconds));
-                long calls = after.answeredCalls() - before.answeredCalls();
-                results.put("records_per_call", round((double) (after.objects() - before.objects()) / calls));
-                results.put("records_per_call_run", records + " records in " + calls + " calls");
-                assertEquals(0, new ChannelCounter(app.workDir(), "dead-letter").count(), "all records valid");
-            }
+            throughputRun(simulator, "soap", "");
+            throughputRun(simulator, "rest", "rest_");
             int threads = 10;
             RawClientLoop.run(endpoint, USER_ID, SECRET, scale.warmupRecords(), threads);
             double raw = RawClientLoop.run(endpoint, USER_ID, SECRET, scale.pipelineRecords(), threads);
@@ -93,17 +70,59 @@ class BenchmarkIT {
         }
     }
 
-    /** Marketo's limits enforced by the simulator, 300 ms a call: how close to 500 records/s the app gets. */
-    private void ceilingRun() throws Exception {
+    /** One pipeline on the given gateway against the unlimited simulator: records/s and records per call. */
+    private void throughputRun(AppProcess simulator, String api, String key) throws Exception {
+        try (AppProcess app = pipeline("pipeline-unlimited-" + api, simulator, api, Map.of(
+                "MOBJECT_SYNC_LIMITS_CALLS_PER_WINDOW", "100000000",
+                "MOBJECT_SYNC_LIMITS_DAILY_BUDGET", "100000000")).start().awaitReady()) {
+            ChannelCounter success = new ChannelCounter(app.workDir(), "success");
+            if (key.isEmpty()) {
+                results.put("startup_ms", (System.nanoTime() - app.startedAtNanos()) / 1_000_000);
+            }
+            // Warm-up (JIT of both processes), as any long-running service is; then the app is left idle.
+            RecordFiles.drop(inbox(app), "warmup.ndjson", "warmup-", 0, scale.warmupRecords());
+            awaitCount(success, scale.warmupRecords(), Duration.ofMinutes(5));
+            Thread.sleep(2_000);
+            long warm = success.count();
+
+            long dropped = System.nanoTime();
+            RecordFiles.drop(inbox(app), "lone.ndjson", "lone-", 0, 1);
+            awaitCount(success, warm + 1, Duration.ofSeconds(30));
+            results.put(key + "lone_record_latency_ms", (System.nanoTime() - dropped) / 1_000_000);
+
+            SimulatorStats before = SimulatorStats.read(simulator.port());
+            long records = scale.pipelineRecords();
+            long start = System.nanoTime();
+            int files = 10;
+            for (int f = 0; f < files; f++) {
+                RecordFiles.drop(inbox(app), "load-" + f + ".ndjson", "load-", f * (records / files), records / files);
+            }
+            awaitCount(success, warm + 1 + records, Duration.ofMinutes(20));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            SimulatorStats after = SimulatorStats.read(simulator.port());
+            results.put(key + "pipeline_records_per_s", round(records / seconds));
+            long calls = after.answeredCalls() - before.answeredCalls();
+            results.put(key + "records_per_call", round((double) (after.objects() - before.objects()) / calls));
+            results.put(key + "records_per_call_run", records + " records in " + calls + " calls");
+            assertEquals(0, new ChannelCounter(app.workDir(), "dead-letter").count(), "all records valid");
+        }
+    }
+
+    /**
+     * Marketo's limits enforced by the simulator (100 calls/20 s, 10 at once), 300 ms a call: how close
+     * the app gets to the gateway's ceiling, 100 calls × batch size per 20 s (SOAP 500 records/s, REST
+     * opportunities 1,500).
+     */
+    private void ceilingRun(String api, String key, long records) throws Exception {
         Map<String, String> limits = Map.of(
                 "MOBJECT_SYNC_SIMULATOR_FAULTS_LATENCY", "300ms",
                 "MOBJECT_SYNC_SIMULATOR_FAULTS_MAX_CONCURRENT", "10",
                 "MOBJECT_SYNC_SIMULATOR_FAULTS_CALLS_PER_WINDOW", "100",
                 "MOBJECT_SYNC_SIMULATOR_FAULTS_WINDOW", "20s");
-        try (AppProcess simulator = simulator("sim-limited", limits).start().awaitReady();
-                AppProcess app = pipeline("pipeline-ceiling", endpoint(simulator), Map.of()).start().awaitReady()) {
+        double ceiling = 100 * MarketoApi.of(api).maxBatch("Opportunity") / 20.0;
+        try (AppProcess simulator = simulator("sim-limited-" + api, limits).start().awaitReady();
+                AppProcess app = pipeline("pipeline-ceiling-" + api, simulator, api, Map.of()).start().awaitReady()) {
             ChannelCounter success = new ChannelCounter(app.workDir(), "success");
-            long records = scale.ceilingRecords();
             for (int f = 0; f < 5; f++) {
                 RecordFiles.drop(inbox(app), "ceiling-" + f + ".ndjson", "ceiling-", f * (records / 5), records / 5);
             }
@@ -114,17 +133,17 @@ class BenchmarkIT {
             sleepUntil(first, scale.ceilingWarmupSeconds() + scale.ceilingSeconds());
             long atEnd = success.count();
             double perSecond = (atEnd - atStart) / (double) scale.ceilingSeconds();
-            results.put("ceiling_records_per_s", round(perSecond));
-            results.put("ceiling_fraction", round(perSecond / 500));
+            results.put(key + "ceiling_records_per_s", round(perSecond));
+            results.put(key + "ceiling_fraction", round(perSecond / ceiling));
             awaitCount(success, records, Duration.ofMinutes(10));
-            results.put("limit_faults", SimulatorStats.read(simulator.port()).limitFaults());
+            results.put(key + "limit_faults", SimulatorStats.read(simulator.port()).limitFaults());
         }
     }
 
     /** A 1 M-record file with a 256 MB heap: it must go through, in bounded memory. */
     private void bigFileRun() throws Exception {
         try (AppProcess simulator = simulator("sim-bigfile", Map.of()).start().awaitReady()) {
-            AppProcess app = pipeline("pipeline-bigfile", endpoint(simulator), Map.of(
+            AppProcess app = pipeline("pipeline-bigfile", simulator, "soap", Map.of(
                     "MOBJECT_SYNC_LIMITS_CALLS_PER_WINDOW", "100000000",
                     "MOBJECT_SYNC_LIMITS_DAILY_BUDGET", "100000000"));
             Path gcLog = app.workDir().resolve("gc.log").toAbsolutePath();
@@ -162,10 +181,15 @@ class BenchmarkIT {
         return new AppProcess(workDir(name), env).jvmOptions(List.of("-Xmx3g"));
     }
 
-    private AppProcess pipeline(String name, String endpoint, Map<String, String> settings) throws IOException {
+    /** The pipeline on the given gateway, talking to the simulator process (SOAP endpoint, or REST identity and base). */
+    private AppProcess pipeline(String name, AppProcess simulator, String api, Map<String, String> settings)
+            throws IOException {
         Map<String, String> env = new LinkedHashMap<>(settings);
         env.put("MOBJECT_SYNC_SIMULATOR_ENABLED", "false");
-        env.put("MOBJECT_SYNC_MARKETO_ENDPOINT", endpoint);
+        env.put("MOBJECT_SYNC_MARKETO_API", api);
+        env.put("MOBJECT_SYNC_MARKETO_ENDPOINT", endpoint(simulator));
+        env.put("MOBJECT_SYNC_MARKETO_REST_IDENTITY_URL", "http://127.0.0.1:" + simulator.port() + "/identity");
+        env.put("MOBJECT_SYNC_MARKETO_REST_BASE_URL", "http://127.0.0.1:" + simulator.port());
         env.put("MOBJECT_SYNC_MARKETO_USER_ID", USER_ID);
         env.put("MOBJECT_SYNC_MARKETO_SECRET_KEY", SECRET);
         return new AppProcess(workDir(name), env);

@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The simulator's call log, summed up, read over HTTP from its process ({@code GET /simulator/calls}). */
+/** The simulator's call log (SOAP and REST write calls), summed up; limit faults of both APIs together, read over HTTP from its process ({@code GET /simulator/calls}). */
 record SimulatorStats(long syncCalls, long answeredCalls, long objects, long limitFaults, JsonNode raw) {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -21,6 +21,7 @@ record SimulatorStats(long syncCalls, long answeredCalls, long objects, long lim
         JsonNode json = JSON.readTree(response.body());
         JsonNode faults = json.path("faults");
         return new SimulatorStats(json.path("syncCalls").asLong(), json.path("answeredCalls").asLong(),
-                json.path("objects").asLong(), faults.path("20023").asLong() + faults.path("20024").asLong(), json);
+                json.path("objects").asLong(), faults.path("20023").asLong() + faults.path("20024").asLong()
+                        + faults.path("606").asLong() + faults.path("615").asLong(), json);
     }
 }
