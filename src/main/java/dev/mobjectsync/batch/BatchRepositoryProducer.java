@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 
 import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.postgresql.ds.PGSimpleDataSource;
+import org.postgresql.ds.PGConnectionPoolDataSource;
 
 import dev.mobjectsync.config.SyncConfig;
 
@@ -31,6 +31,8 @@ import jakarta.inject.Singleton;
 public class BatchRepositoryProducer {
 
     static final String TABLE = "mobject_sync_batches";
+    /** PostgreSQL connections beyond one per sending thread: sources, timeout checker, recovery, lock keep-alives. */
+    static final int POOLED_BESIDES_SENDERS = 10;
     /** Classes a stored batch may contain; everything else is refused when reading it back. */
     static final String DESERIALIZATION_FILTER = "java.**;javax.**;org.apache.camel.**;dev.mobjectsync.**;!*";
 
@@ -46,11 +48,14 @@ public class BatchRepositoryProducer {
         String password = repository.password().map(p -> p.reveal()).orElse("");
         DataSource dataSource;
         if ("postgres".equals(repository.kind())) {
-            PGSimpleDataSource postgres = new PGSimpleDataSource();
+            PGConnectionPoolDataSource postgres = new PGConnectionPoolDataSource();
             postgres.setUrl(repository.url());
             postgres.setUser(user);
             postgres.setPassword(password);
-            dataSource = postgres;
+            // pooled: a PostgreSQL connection costs a server process, far too much to open one per transaction
+            JdbcConnectionPool pool = JdbcConnectionPool.create(postgres);
+            pool.setMaxConnections(config.limits().maxConcurrentCalls() + POOLED_BESIDES_SENDERS);
+            dataSource = pool;
         } else {
             dataSource = JdbcConnectionPool.create(repository.url(), user, password);
         }
