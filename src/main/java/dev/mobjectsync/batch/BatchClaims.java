@@ -1,6 +1,7 @@
 package dev.mobjectsync.batch;
 
-import java.util.Set;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
@@ -23,7 +24,8 @@ import jakarta.inject.Inject;
 public class BatchClaims {
 
     private final JdbcOrphanLockAwareIdempotentRepository locks;
-    private final Set<String> held = ConcurrentHashMap.newKeySet();
+    /** Exchange id → when this instance claimed it (System.nanoTime). */
+    private final Map<String, Long> held = new ConcurrentHashMap<>();
 
     @Inject
     public BatchClaims(DataSource dataSource, CamelContext camel, SyncConfig config) {
@@ -38,7 +40,7 @@ public class BatchClaims {
     public boolean claim(String exchangeId) {
         try {
             if (locks.add(exchangeId)) {
-                held.add(exchangeId);
+                held.put(exchangeId, System.nanoTime());
                 return true;
             }
         } catch (DataIntegrityViolationException claimedAtTheSameMoment) {
@@ -49,7 +51,13 @@ public class BatchClaims {
 
     /** Whether this instance holds the claim (a batch of its own whose sending failed, to be recovered). */
     public boolean holds(String exchangeId) {
-        return held.contains(exchangeId);
+        return held.containsKey(exchangeId);
+    }
+
+    /** Whether this instance has held the claim for longer than {@code age}. */
+    public boolean heldLongerThan(String exchangeId, Duration age) {
+        Long since = held.get(exchangeId);
+        return since != null && System.nanoTime() - since > age.toNanos();
     }
 
     public void release(String exchangeId) {

@@ -74,9 +74,9 @@ public class BatchRepositoryProducer {
     @Named("batchRepository")
     JdbcAggregationRepository batchRepository(DataSource dataSource, SyncConfig config, BatchClaims claims,
             @Named("batchKeysAtStart") Set<String> keysAtStart) {
-        JdbcAggregationRepository repository = new SharedBatchRepository(dataSource, TABLE, claims);
+        JdbcAggregationRepository repository = new SharedBatchRepository(dataSource, TABLE, claims,
+                config.repository().recoveryInterval());
         repository.setUseRecovery(true);
-        repository.setRecoveryInterval(config.repository().recoveryInterval().toMillis());
         repository.setMaximumRedeliveries(config.repository().maxRecoveryAttempts());
         repository.setDeadLetterUri("direct:recovery-exhausted");
         repository.setDeserializationFilter(DESERIALIZATION_FILTER);

@@ -1,5 +1,7 @@
 package dev.mobjectsync.batch;
 
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
 import org.apache.camel.CamelContext;
@@ -17,7 +19,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  * inserted again once another instance completed it meanwhile (its records are on their way);</li>
  * <li>a batch is completed only from the version it was read at, and only by the instance that claims it
  * ({@link BatchClaims}): two instances never both send it;</li>
- * <li>recovery sends again only the completed batches this instance holds or whose owner died.</li>
+ * <li>recovery sends again only the completed batches whose owner died, or this instance's own once they
+ * are older than one recovery interval: a batch it has just completed may not be on its way yet (Camel
+ * counts it as in progress only once it is handed to the sending threads).</li>
  * </ul>
  * A conflict is an {@link OptimisticLockingException}: the aggregator retries, a completion by timeout or
  * force leaves the batch to the instance that changed it.
@@ -25,11 +29,14 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 public class SharedBatchRepository extends JdbcAggregationRepository {
 
     private final BatchClaims claims;
+    private final Duration justCompleted;
     private final DefaultJdbcOptimisticLockingExceptionMapper conflicts = new DefaultJdbcOptimisticLockingExceptionMapper();
 
-    public SharedBatchRepository(DataSource dataSource, String table, BatchClaims claims) {
+    public SharedBatchRepository(DataSource dataSource, String table, BatchClaims claims, Duration recoveryInterval) {
         super(new DataSourceTransactionManager(dataSource), table, dataSource);
         this.claims = claims;
+        this.justCompleted = recoveryInterval;
+        setRecoveryInterval(recoveryInterval.toMillis());
     }
 
     @Override
@@ -64,7 +71,8 @@ public class SharedBatchRepository extends JdbcAggregationRepository {
 
     @Override
     public Exchange recover(CamelContext camel, String exchangeId) {
-        if (!claims.holds(exchangeId) && !claims.claim(exchangeId)) {
+        boolean mine = claims.holds(exchangeId);
+        if (mine ? !claims.heldLongerThan(exchangeId, justCompleted) : !claims.claim(exchangeId)) {
             return null;
         }
         Exchange exchange = super.recover(camel, exchangeId);
