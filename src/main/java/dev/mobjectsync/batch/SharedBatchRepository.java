@@ -1,6 +1,7 @@
 package dev.mobjectsync.batch;
 
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
@@ -17,6 +18,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  * <ul>
  * <li>a batch read from the repository is written back only over the version it was read at, and never
  * inserted again once another instance completed it meanwhile (its records are on their way);</li>
+ * <li>a new batch starts at a random version, not at 1: a batch completed and opened again under the same
+ * key meanwhile must not match a version read before (Camel's repository would overwrite, or complete,
+ * the new batch with the old one's records: the new records lost, the old ones sent twice);</li>
  * <li>a batch is completed only from the version it was read at, and only by the instance that claims it
  * ({@link BatchClaims}): two instances never both send it;</li>
  * <li>recovery sends again only the completed batches whose owner died, or this instance's own once they
@@ -47,6 +51,12 @@ public class SharedBatchRepository extends JdbcAggregationRepository {
         }
         transactionTemplate.executeWithoutResult(status -> write(() -> update(camel, key, exchange, getRepositoryName(), version)));
         return null;
+    }
+
+    @Override
+    protected void insert(CamelContext camel, String key, Exchange exchange, String table, Long version) throws Exception {
+        super.insert(camel, key, exchange, table,
+                getRepositoryName().equals(table) ? ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2) : version);
     }
 
     @Override
