@@ -14,7 +14,7 @@ import jakarta.inject.Singleton;
 
 /**
  * Locks that replicas sharing the repository hold in its database: Camel's
- * {@link JdbcOrphanLockAwareIdempotentRepository}, whose keep-alive renews every lock this instance
+ * {@link JdbcOrphanLockAwareIdempotentRepository} (made exclusive by {@link ExclusiveLocks}), whose keep-alive renews every lock this instance
  * holds each {@code repository.heartbeat-interval}; a lock not renewed for
  * {@code repository.takeover-after} belongs to a dead instance and is taken over. One table, one
  * processor name per use: the inbox's files ({@code inboxLocks}, the file consumer's read lock) and
@@ -42,7 +42,8 @@ public class LockRepositories {
             throw new IllegalArgumentException("mobject-sync.repository.heartbeat-interval (" + config.heartbeatInterval()
                     + ") must be positive and shorter than mobject-sync.repository.takeover-after (" + config.takeoverAfter() + ")");
         }
-        JdbcOrphanLockAwareIdempotentRepository locks = new JdbcOrphanLockAwareIdempotentRepository(dataSource, processorName, camel);
+        JdbcOrphanLockAwareIdempotentRepository locks = new ExclusiveLocks(dataSource, processorName, camel,
+                "postgres".equals(config.kind()));
         locks.setTableName(TABLE);
         locks.setCreateTableIfNotExists(false);
         locks.setLockMaxAgeMillis(maxAge);
