@@ -11,8 +11,7 @@ import javax.sql.DataSource;
 
 import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.postgresql.ds.PGSimpleDataSource;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.postgresql.ds.PGConnectionPoolDataSource;
 
 import dev.mobjectsync.config.SyncConfig;
 
@@ -22,15 +21,18 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 /**
- * The persistent aggregation repository: Camel's {@link JdbcAggregationRepository} on H2 (a file under
- * {@code ./data/state} by default) or PostgreSQL. Open batches survive a crash; a batch completed but
- * not confirmed (the process died while sending it) is recovered and sent again; after
- * {@code max-recovery-attempts} its records go to dead-letter.
+ * The persistent aggregation repository: Camel's {@link JdbcAggregationRepository} (as a
+ * {@link SharedBatchRepository}) on H2 (a file under {@code ./data/state} by default, one instance) or
+ * PostgreSQL (shared by replicas). Open batches survive a crash; a batch completed but not confirmed (the
+ * process died while sending it) is recovered and sent again; after {@code max-recovery-attempts} its
+ * records go to dead-letter.
  */
 @ApplicationScoped
 public class BatchRepositoryProducer {
 
     public static final String TABLE = "mobject_sync_batches";
+    /** PostgreSQL connections beyond one per sending thread: sources, timeout checker, recovery, lock keep-alives. */
+    static final int POOLED_BESIDES_SENDERS = 10;
     /** Classes a stored batch may contain; everything else is refused when reading it back. */
     static final String DESERIALIZATION_FILTER = "java.**;javax.**;org.apache.camel.**;dev.mobjectsync.**;!*";
 
@@ -46,28 +48,35 @@ public class BatchRepositoryProducer {
         String password = repository.password().map(p -> p.reveal()).orElse("");
         DataSource dataSource;
         if ("postgres".equals(repository.kind())) {
-            PGSimpleDataSource postgres = new PGSimpleDataSource();
+            PGConnectionPoolDataSource postgres = new PGConnectionPoolDataSource();
             postgres.setUrl(repository.url());
             postgres.setUser(user);
             postgres.setPassword(password);
-            dataSource = postgres;
+            // pooled: a PostgreSQL connection costs a server process, far too much to open one per transaction
+            JdbcConnectionPool pool = JdbcConnectionPool.create(postgres);
+            pool.setMaxConnections(config.limits().maxConcurrentCalls() + POOLED_BESIDES_SENDERS);
+            dataSource = pool;
         } else {
             dataSource = JdbcConnectionPool.create(repository.url(), user, password);
         }
+        boolean shared = "postgres".equals(repository.kind());
         // H2: VARBINARY (up to 1 GB) is stored inline; a BLOB goes through H2's LOB storage, several times slower
-        createTables(dataSource, "postgres".equals(repository.kind()) ? "BYTEA" : "VARBINARY");
+        createTables(dataSource, shared ? "BYTEA" : "VARBINARY");
+        if (!shared) {
+            // an H2 file opens in one process only: every lock in it was left by this instance's previous run
+            execute(dataSource, "DELETE FROM " + LockRepositories.TABLE);
+        }
         return dataSource;
     }
 
     @Produces
     @Singleton
     @Named("batchRepository")
-    JdbcAggregationRepository batchRepository(DataSource dataSource, SyncConfig config,
+    JdbcAggregationRepository batchRepository(DataSource dataSource, SyncConfig config, BatchClaims claims,
             @Named("batchKeysAtStart") Set<String> keysAtStart) {
-        JdbcAggregationRepository repository = new JdbcAggregationRepository(
-                new DataSourceTransactionManager(dataSource), TABLE, dataSource);
+        JdbcAggregationRepository repository = new SharedBatchRepository(dataSource, TABLE, claims,
+                config.repository().recoveryInterval());
         repository.setUseRecovery(true);
-        repository.setRecoveryInterval(config.repository().recoveryInterval().toMillis());
         repository.setMaximumRedeliveries(config.repository().maxRecoveryAttempts());
         repository.setDeadLetterUri("direct:recovery-exhausted");
         repository.setDeserializationFilter(DESERIALIZATION_FILTER);
@@ -95,13 +104,21 @@ public class BatchRepositoryProducer {
     }
 
     private static void createTables(DataSource dataSource, String blobType) {
+        for (String table : new String[] { TABLE, TABLE + "_completed" }) {
+            execute(dataSource, "CREATE TABLE IF NOT EXISTS " + table + " (id VARCHAR(255) NOT NULL, exchange " + blobType
+                    + " NOT NULL, version BIGINT NOT NULL, CONSTRAINT " + table + "_pk PRIMARY KEY (id))");
+        }
+        // the key makes two instances' claims of one lock collide instead of both succeeding
+        execute(dataSource, "CREATE TABLE IF NOT EXISTS " + LockRepositories.TABLE + " (processorName VARCHAR(255) NOT NULL,"
+                + " messageId VARCHAR(1024) NOT NULL, createdAt TIMESTAMP WITH TIME ZONE NOT NULL,"
+                + " CONSTRAINT " + LockRepositories.TABLE + "_pk PRIMARY KEY (processorName, messageId))");
+    }
+
+    private static void execute(DataSource dataSource, String sql) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String table : new String[] { TABLE, TABLE + "_completed" }) {
-                statement.execute("CREATE TABLE IF NOT EXISTS " + table + " (id VARCHAR(255) NOT NULL, exchange "
-                        + blobType + " NOT NULL, version BIGINT NOT NULL, CONSTRAINT " + table + "_pk PRIMARY KEY (id))");
-            }
+            statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the batch repository tables: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot prepare the batch repository tables: " + e.getMessage(), e);
         }
     }
 }

@@ -103,6 +103,18 @@ public interface SyncConfig {
         @WithName("max-recovery-attempts")
         @Min(1)
         int maxRecoveryAttempts();
+
+        /**
+         * Replicas sharing the repository: a file lock or a batch being sent whose instance has not
+         * renewed it for this long, or an open batch nobody has touched for this long, is taken over by
+         * another instance (its owner is taken for dead).
+         */
+        @WithName("takeover-after")
+        Duration takeoverAfter();
+
+        /** How often an instance renews the file locks and sending claims it holds (less than takeover-after). */
+        @WithName("heartbeat-interval")
+        Duration heartbeatInterval();
     }
 
     interface Marketo {

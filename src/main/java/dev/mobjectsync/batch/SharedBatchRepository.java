@@ -1,0 +1,118 @@
+package dev.mobjectsync.batch;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.processor.aggregate.jdbc.DefaultJdbcOptimisticLockingExceptionMapper;
+import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+/**
+ * Camel's {@link JdbcAggregationRepository}, safe when several instances (or threads of one, with the
+ * aggregator's optimistic locking) work on the same batches:
+ * <ul>
+ * <li>a batch read from the repository is written back only over the version it was read at, and never
+ * inserted again once another instance completed it meanwhile (its records are on their way);</li>
+ * <li>a new batch starts at a random version, not at 1: a batch completed and opened again under the same
+ * key meanwhile must not match a version read before (Camel's repository would overwrite, or complete,
+ * the new batch with the old one's records: the new records lost, the old ones sent twice);</li>
+ * <li>a batch is completed only from the version it was read at, and only by the instance that claims it
+ * ({@link BatchClaims}): two instances never both send it;</li>
+ * <li>recovery sends again only the completed batches whose owner died, or this instance's own once they
+ * are older than one recovery interval: a batch it has just completed may not be on its way yet (Camel
+ * counts it as in progress only once it is handed to the sending threads).</li>
+ * </ul>
+ * A conflict is an {@link OptimisticLockingException}: the aggregator retries, a completion by timeout or
+ * force leaves the batch to the instance that changed it.
+ */
+public class SharedBatchRepository extends JdbcAggregationRepository {
+
+    private final BatchClaims claims;
+    private final Duration justCompleted;
+    private final DefaultJdbcOptimisticLockingExceptionMapper conflicts = new DefaultJdbcOptimisticLockingExceptionMapper();
+
+    public SharedBatchRepository(DataSource dataSource, String table, BatchClaims claims, Duration recoveryInterval) {
+        super(new DataSourceTransactionManager(dataSource), table, dataSource);
+        this.claims = claims;
+        this.justCompleted = recoveryInterval;
+        setRecoveryInterval(recoveryInterval.toMillis());
+    }
+
+    @Override
+    public Exchange add(CamelContext camel, String key, Exchange exchange) {
+        Long version = exchange.getProperty(VERSION_PROPERTY, Long.class);
+        if (version == null) {
+            return super.add(camel, key, exchange);
+        }
+        transactionTemplate.executeWithoutResult(status -> write(() -> update(camel, key, exchange, getRepositoryName(), version)));
+        return null;
+    }
+
+    @Override
+    protected void insert(CamelContext camel, String key, Exchange exchange, String table, Long version) throws Exception {
+        super.insert(camel, key, exchange, table,
+                getRepositoryName().equals(table) ? ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2) : version);
+    }
+
+    @Override
+    public void remove(CamelContext camel, String key, Exchange exchange) {
+        String exchangeId = exchange.getExchangeId();
+        long version = exchange.getProperty(VERSION_PROPERTY, Long.class);
+        if (!claims.claim(exchangeId)) {
+            throw new OptimisticLockingException();
+        }
+        try {
+            transactionTemplate.executeWithoutResult(status -> {
+                if (jdbcTemplate.update("DELETE FROM " + getRepositoryName() + " WHERE id = ? AND version = ?", key, version) != 1) {
+                    throw new OptimisticLockingException();
+                }
+                write(() -> insert(camel, exchangeId, exchange, getRepositoryNameCompleted(), version));
+            });
+        } catch (RuntimeException e) {
+            claims.release(exchangeId);
+            throw e;
+        }
+    }
+
+    @Override
+    public Exchange recover(CamelContext camel, String exchangeId) {
+        boolean mine = claims.holds(exchangeId);
+        if (mine ? !claims.heldLongerThan(exchangeId, justCompleted) : !claims.claim(exchangeId)) {
+            return null;
+        }
+        Exchange exchange = super.recover(camel, exchangeId);
+        if (exchange == null) {
+            claims.release(exchangeId);
+        }
+        return exchange;
+    }
+
+    @Override
+    public boolean confirmWithResult(CamelContext camel, String exchangeId) {
+        boolean confirmed = super.confirmWithResult(camel, exchangeId);
+        claims.release(exchangeId);
+        return confirmed;
+    }
+
+    /** One statement; a constraint violation or a stale version becomes an {@link OptimisticLockingException}. */
+    private void write(Statement statement) {
+        try {
+            statement.run();
+        } catch (Exception e) {
+            if (conflicts.isOptimisticLocking(e)) {
+                throw new OptimisticLockingException();
+            }
+            throw RuntimeCamelException.wrapRuntimeCamelException(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Statement {
+        void run() throws Exception;
+    }
+}

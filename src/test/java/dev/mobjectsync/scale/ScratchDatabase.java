@@ -1,0 +1,56 @@
+package dev.mobjectsync.scale;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * A database of its own on the PostgreSQL server of this machine ({@code 127.0.0.1:5432}, user
+ * {@code postgres} unless {@code -Dpg.user} says otherwise, password from {@code PGPASSWORD} if the
+ * server wants one; {@code .ci/run} makes sure it runs), created for one test and dropped after it.
+ */
+final class ScratchDatabase implements AutoCloseable {
+
+    private static final String SERVER = System.getProperty("pg.server", "127.0.0.1:5432");
+    static final String USER = System.getProperty("pg.user", "postgres");
+    static final String PASSWORD = System.getenv().getOrDefault("PGPASSWORD", "");
+
+    final String name = "mobject_sync_scale_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+    private ScratchDatabase() {
+    }
+
+    static ScratchDatabase create() throws SQLException {
+        ScratchDatabase database = new ScratchDatabase();
+        database.onServer("CREATE DATABASE " + database.name);
+        return database;
+    }
+
+    String url() {
+        return "jdbc:postgresql://" + SERVER + "/" + name;
+    }
+
+    long count(String table) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url(), USER, PASSWORD);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private void onServer(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + SERVER + "/postgres", USER, PASSWORD);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        onServer("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+}
