@@ -1,7 +1,10 @@
 package dev.mobjectsync.ops;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.mobjectsync.Headers;
 import dev.mobjectsync.outcome.RecordOutcome;
@@ -34,6 +37,9 @@ public class SyncMetrics {
     private final MeterRegistry registry;
     private final RecentDeadLetters recentDeadLetters;
     private final DistributionSummary batchRecords;
+    /** Counters by source, and by (channel, status): found once, not looked up again per record. */
+    private final Map<String, Counter> recordsIn = new ConcurrentHashMap<>();
+    private final Map<List<String>, Counter> recordsOut = new ConcurrentHashMap<>();
 
     @Inject
     public SyncMetrics(MeterRegistry registry, RecentDeadLetters recentDeadLetters) {
@@ -52,21 +58,24 @@ public class SyncMetrics {
 
     /** An item entered from a source ({@code file}, {@code kafka}, {@code jms}). */
     public void recordIn(String source) {
-        Counter.builder(RECORDS_IN).description("items read from a source").tag("source", source)
-                .register(registry).increment();
+        recordsIn.computeIfAbsent(source, s -> Counter.builder(RECORDS_IN).description("items read from a source")
+                .tag("source", s).register(registry)).increment();
     }
 
     /** Outcomes written to their channel: counted by channel and status, dead letters remembered. */
     public void written(List<RecordOutcome> outcomes) {
+        Map<List<String>, Integer> counts = new HashMap<>();
         for (RecordOutcome outcome : outcomes) {
             String channel = outcome.isSuccess() ? Headers.SUCCESS : Headers.DEAD_LETTER;
             String status = outcome.isSuccess() ? outcome.success().status() : outcome.failure().code();
-            Counter.builder(RECORDS_OUT).description("records written to a channel").tag("channel", channel)
-                    .tag("status", status == null ? "UNKNOWN" : status).register(registry).increment();
+            counts.merge(List.of(channel, status == null ? "UNKNOWN" : status), 1, Integer::sum);
             if (!outcome.isSuccess()) {
                 recentDeadLetters.add(outcome);
             }
         }
+        counts.forEach((key, count) -> recordsOut.computeIfAbsent(key, k -> Counter.builder(RECORDS_OUT)
+                .description("records written to a channel").tag("channel", k.get(0)).tag("status", k.get(1))
+                .register(registry)).increment(count));
     }
 
     /** A batch about to be sent to Marketo. */

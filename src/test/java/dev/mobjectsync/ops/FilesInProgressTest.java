@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -21,34 +18,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.mobjectsync.SteppedClock;
 import dev.mobjectsync.record.ItemGroups;
 import dev.mobjectsync.record.RecordReaders;
 
 class FilesInProgressTest {
-
-    /** A clock the test moves. */
-    static final class StepClock extends Clock {
-        private Instant now = Instant.parse("2026-11-28T12:00:00Z");
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 
     private final List<String> logged = new CopyOnWriteArrayList<>();
     private final Logger logger = Logger.getLogger(FilesInProgress.class.getName());
@@ -80,7 +54,7 @@ class FilesInProgressTest {
 
     @Test
     void aLongReadLogsRecordsShareAndRateOncePerIntervalAndIsListedUntilItEnds() throws Exception {
-        StepClock clock = new StepClock();
+        SteppedClock clock = new SteppedClock();
         FilesInProgress files = new FilesInProgress(Duration.ofSeconds(10), clock);
         byte[] content = IntStream.range(0, 5000)
                 .mapToObj(i -> "{\"recordId\":\"r" + i + "\",\"type\":\"Opportunity\",\"attributes\":{\"Name\":\"n" + i + "\"}}")

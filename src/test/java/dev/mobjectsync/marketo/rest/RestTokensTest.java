@@ -3,35 +3,18 @@ package dev.mobjectsync.marketo.rest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mobjectsync.SteppedClock;
+
 class RestTokensTest {
 
-    private Instant now = Instant.parse("2026-11-28T12:00:00Z");
     private final AtomicInteger fetches = new AtomicInteger();
 
-    private final Clock clock = new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final SteppedClock clock = new SteppedClock();
 
     private RestTokens tokens(long lifeSeconds) {
         return new RestTokens(() -> new RestTokens.Issued("t" + fetches.incrementAndGet(),
@@ -42,9 +25,9 @@ class RestTokensTest {
     void aTokenIsCachedAndRenewedBeforeItExpires() throws Exception {
         RestTokens tokens = tokens(3600);
         assertEquals("t1", tokens.current());
-        now = now.plusSeconds(3539);
+        clock.advance(Duration.ofSeconds(3539));
         assertEquals("t1", tokens.current());
-        now = now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertEquals("t2", tokens.current(), "renewed 60 s before it expires");
     }
 
@@ -52,9 +35,9 @@ class RestTokensTest {
     void aShortLivedTokenIsUsedForHalfItsLife() throws Exception {
         RestTokens tokens = tokens(10);
         assertEquals("t1", tokens.current());
-        now = now.plusSeconds(4);
+        clock.advance(Duration.ofSeconds(4));
         assertEquals("t1", tokens.current());
-        now = now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertEquals("t2", tokens.current());
     }
 
