@@ -69,10 +69,10 @@ class UnreachableMarketoTest {
 
     @Test
     void marketoAwayIsReportedWithoutFailingLivenessOrReadiness() {
-        drop("offline-health.ndjson", """
-                {"recordId":"offline-health-1","type":"Opportunity","operation":"INSERT","attributes":{"Name":"a"}}
+        drop("unreachable-health.ndjson", """
+                {"recordId":"unreachable-health-1","type":"Opportunity","operation":"INSERT","attributes":{"Name":"a"}}
                 """);
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> deadLetter("offline-health-").size() == 1);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> deadLetter("unreachable-health-").size() == 1);
         given().get("/q/health/well").then().statusCode(503)
                 .body("checks.find { it.name == 'Marketo endpoint' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'Marketo endpoint' }.data.reachable", equalTo(false));
