@@ -3,8 +3,11 @@ package dev.mobjectsync;
 /** Names of the headers and exchange properties the routes share, in one place. */
 public final class Headers {
 
-    /** (operation, type) of a valid record: the aggregation's correlation key. */
-    public static final String BATCH_KEY = "MobjectSyncBatchKey";
+    /** The source channel of a valid record (file, kafka, jms): the aggregation's correlation key, one chunk at a time per source. */
+    public static final String CHUNK_KEY = "MobjectSyncChunkKey";
+
+    /** Exchange property: the batch the sending stage handed to the gateway seam (the seam's own BATCH changes with halves). */
+    public static final String SENT = "MobjectSyncSent";
 
     /** Exchange property: which channel an outcome goes to, {@link #SUCCESS} or {@link #DEAD_LETTER}. */
     public static final String CHANNEL = "MobjectSyncChannel";

@@ -16,54 +16,49 @@ import jakarta.inject.Named;
 
 /**
  * The file route's unit of work: a group of consecutive items of one file, validated and sorted into
- * refused records (dead-letter outcomes), full batches (as many records of one kind as a call takes,
- * no Marketo object twice) and partial chunks. Full batches are sent at once; partial chunks join the
- * aggregator's batches. A full batch needs no trip through the repository: its file stays in the inbox
- * until every unit of it is done, so a crash before that reads the file again.
+ * refused records (dead-letter outcomes) and a chunk of the valid ones in line order, which joins the
+ * aggregator's chunk of the file source. Units are handed over one after the other, so a file's records
+ * reach the sending stage in line order. The file stays in the inbox until every unit is in the
+ * repository or in a channel.
  */
 @ApplicationScoped
 @Named("fileUnits")
 public class FileUnits {
 
     /** One unit, sorted. */
-    public record Sorted(List<RecordOutcome> refused, List<Batch> full, List<Batch> partial) {
+    public record Sorted(List<RecordOutcome> refused, Chunk valid) {
     }
 
     private final RecordAcceptor acceptor;
-    private final FileChunks chunks;
-    private final int batchSize;
+    private final int unitSize;
 
     @Inject
-    public FileUnits(RecordAcceptor acceptor, FileChunks chunks, BatchSizes sizes) {
-        this(acceptor, chunks, sizes.largest());
+    public FileUnits(RecordAcceptor acceptor, BatchSizes sizes) {
+        this(acceptor, sizes.largest());
     }
 
-    public FileUnits(RecordAcceptor acceptor, FileChunks chunks, int batchSize) {
+    public FileUnits(RecordAcceptor acceptor, int unitSize) {
         this.acceptor = acceptor;
-        this.chunks = chunks;
-        this.batchSize = batchSize;
+        this.unitSize = unitSize;
     }
 
     /** How many items a unit holds: one call's worth of the type the gateway takes most of. */
     public int size() {
-        return batchSize;
+        return unitSize;
     }
 
     @Handler
     public Sorted sort(List<InputItem> items) {
         List<RecordOutcome> refused = new ArrayList<>();
-        List<Batch> full = new ArrayList<>();
-        List<Batch> partial = new ArrayList<>();
-        FileChunks.Open open = chunks.open();
+        List<SyncRecord> valid = new ArrayList<>(items.size());
         for (InputItem item : items) {
             Object checked = acceptor.check(item);
             if (checked instanceof SyncRecord record) {
-                chunks.add(record, open).forEach(chunk -> (chunks.full(chunk) ? full : partial).add(chunk));
+                valid.add(record);
             } else {
                 refused.add((RecordOutcome) checked);
             }
         }
-        partial.addAll(chunks.rest(open));
-        return new Sorted(refused, full, partial);
+        return new Sorted(refused, Chunk.of(valid));
     }
 }

@@ -2,6 +2,7 @@ package dev.mobjectsync.batch;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
@@ -35,6 +36,8 @@ public class SharedBatchRepository extends JdbcAggregationRepository {
     private final BatchClaims claims;
     private final Duration justCompleted;
     private final DefaultJdbcOptimisticLockingExceptionMapper conflicts = new DefaultJdbcOptimisticLockingExceptionMapper();
+    /** Completed chunks that Camel's periodic recovery must leave alone: all of them until start-up took the previous run's back. */
+    private volatile Predicate<String> heldHere = exchangeId -> true;
 
     public SharedBatchRepository(DataSource dataSource, String table, BatchClaims claims, Duration recoveryInterval) {
         super(new DataSourceTransactionManager(dataSource), table, dataSource);
@@ -79,8 +82,21 @@ public class SharedBatchRepository extends JdbcAggregationRepository {
         }
     }
 
+    /**
+     * From now on, Camel's periodic recovery may send completed chunks again, except those {@code held}
+     * (the sending stage holds them: they are on their way).
+     */
+    public void recoverAllBut(Predicate<String> held) {
+        heldHere = held;
+    }
+
     @Override
     public Exchange recover(CamelContext camel, String exchangeId) {
+        return heldHere.test(exchangeId) ? null : recoverAtStart(camel, exchangeId);
+    }
+
+    /** A completed chunk this instance may send again (its own, or one whose owner died), claimed; else null. */
+    public Exchange recoverAtStart(CamelContext camel, String exchangeId) {
         boolean mine = claims.holds(exchangeId);
         if (mine ? !claims.heldLongerThan(exchangeId, justCompleted) : !claims.claim(exchangeId)) {
             return null;

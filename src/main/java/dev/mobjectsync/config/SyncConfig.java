@@ -178,6 +178,15 @@ public interface SyncConfig {
         Optional<Integer> size();
 
         Duration timeout();
+
+        /**
+         * Records the sending stage holds at most (accepted, kept in the repository, not yet answered):
+         * waiting behind an earlier record of their object, ready for a call, or in one. When it holds
+         * this many, the sources wait (back-pressure).
+         */
+        @WithName("max-waiting")
+        @Min(1)
+        int maxWaiting();
     }
 
     interface Validation {

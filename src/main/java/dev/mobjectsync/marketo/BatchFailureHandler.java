@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import dev.mobjectsync.Headers;
 import dev.mobjectsync.batch.Batch;
+import dev.mobjectsync.batch.Chunk;
 import dev.mobjectsync.outcome.Failure;
 import dev.mobjectsync.outcome.RecordOutcome;
 import dev.mobjectsync.outcome.Stage;
@@ -58,13 +59,14 @@ public class BatchFailureHandler {
                 batch.batchId(), attempts, clock.instant()));
     }
 
-    public List<RecordOutcome> recoveryExhausted(Batch batch,
-            @Header(Exchange.REDELIVERY_COUNTER) Integer recoveries) {
+    public List<RecordOutcome> recoveryExhausted(Chunk chunk, @Header(Exchange.REDELIVERY_COUNTER) Integer recoveries,
+            Exchange exchange) {
         int attempts = recoveries == null ? 1 : recoveries + 1;
-        LOG.errorf("batch %s (%d records) could not be sent after %d attempts: dead-lettered", batch.batchId(),
-                batch.size(), attempts);
-        return BatchFailures.allFailed(batch, new Failure(Stage.TRANSPORT, "FAULT", RECOVERY_EXHAUSTED,
-                "the batch was recovered " + attempts + " times and never confirmed as sent", batch.batchId(),
-                attempts, clock.instant()));
+        String chunkId = exchange.getExchangeId();
+        LOG.errorf("chunk %s (%d records) could not be sent after %d attempts: dead-lettered", chunkId, chunk.size(),
+                attempts);
+        return BatchFailures.allFailed(chunk.records(), new Failure(Stage.TRANSPORT, "FAULT", RECOVERY_EXHAUSTED,
+                "the records were recovered " + attempts + " times and never confirmed as sent", chunkId, attempts,
+                clock.instant()));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import dev.mobjectsync.batch.Batch;
 import dev.mobjectsync.outcome.Failure;
 import dev.mobjectsync.outcome.RecordOutcome;
+import dev.mobjectsync.record.SyncRecord;
 
 /** A whole batch that failed as one: every record gets the same failure, so none goes missing. */
 public final class BatchFailures {
@@ -13,7 +14,11 @@ public final class BatchFailures {
     }
 
     public static List<RecordOutcome> allFailed(Batch batch, Failure failure) {
-        return batch.records().stream()
+        return allFailed(batch.records(), failure);
+    }
+
+    public static List<RecordOutcome> allFailed(List<SyncRecord> records, Failure failure) {
+        return records.stream()
                 .map(record -> RecordOutcome.failed(record, failure))
                 .toList();
     }

@@ -55,6 +55,7 @@ public class CallPacer {
     private int callsToday;
     private final Duration quotaProbeInterval;
     private Instant quotaHeldUntil = Instant.MIN;
+    private boolean stopping;
 
     @Inject
     public CallPacer(SyncConfig config, Clock clock) {
@@ -73,11 +74,47 @@ public class CallPacer {
         this.clock = clock;
     }
 
-    /** Before a call: waits for a place in the window, in the day's budget, and among the calls in flight. */
+    /**
+     * Before a call: waits for a place in the window, in the day's budget, and among the calls in flight.
+     * Only the sending stage's own threads call it, so waiting here never holds up a thread that completes
+     * calls. An exchange that already holds a place (the sending stage takes it before it picks the
+     * records of a call, so that the call takes every record ready by then) keeps it.
+     */
     public void acquire(Exchange exchange) throws InterruptedException {
+        if (Boolean.TRUE.equals(exchange.getProperty(PERMIT))) {
+            return;
+        }
         concurrent.acquire();
         exchange.setProperty(PERMIT, Boolean.TRUE);
-        exchange.setProperty(SLOT, takeSlot());
+        try {
+            exchange.setProperty(SLOT, takeSlot());
+        } catch (InterruptedException | RuntimeException e) {
+            exchange.removeProperty(PERMIT);
+            concurrent.release();
+            throw e;
+        }
+    }
+
+    /** A place taken by {@link #acquire} that no call used after all: it is given back, uncounted. */
+    public void unused(Exchange exchange) {
+        Object slot = exchange.removeProperty(SLOT);
+        if (slot instanceof Slot taken) {
+            synchronized (this) {
+                if (recent.remove(taken) && callsToday > 0) {
+                    callsToday--;
+                }
+                notifyAll();
+            }
+        }
+        if (Boolean.TRUE.equals(exchange.removeProperty(PERMIT))) {
+            concurrent.release();
+        }
+    }
+
+    /** The application is stopping: every wait for a place ends now, with an InterruptedException. */
+    public synchronized void stopWaiting() {
+        stopping = true;
+        notifyAll();
     }
 
     /** After a call, whatever its outcome. */
@@ -142,6 +179,9 @@ public class CallPacer {
         while (true) {
             Duration wait;
             synchronized (this) {
+                if (stopping) {
+                    throw new InterruptedException("the application is stopping: no new call to Marketo");
+                }
                 Instant now = clock.instant();
                 LocalDate today = now.atZone(MARKETO_DAY).toLocalDate();
                 if (!today.equals(day)) {
@@ -166,8 +206,8 @@ public class CallPacer {
                             .min(Instant::compareTo).map(free -> Duration.between(now, free))
                             .orElse(Duration.ofMillis(20));
                 }
+                wait(Math.max(1, Math.min(wait.toMillis(), 60_000)));
             }
-            Thread.sleep(Math.max(1, Math.min(wait.toMillis(), 60_000)));
         }
     }
 }

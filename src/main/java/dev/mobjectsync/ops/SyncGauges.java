@@ -1,6 +1,7 @@
 package dev.mobjectsync.ops;
 
 import dev.mobjectsync.marketo.CallPacer;
+import dev.mobjectsync.sending.SendingStage;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,7 +13,8 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class SyncGauges {
 
-    void bind(@Observes StartupEvent start, MeterRegistry registry, CallPacer pacer, WaitingRecords waiting) {
+    void bind(@Observes StartupEvent start, MeterRegistry registry, CallPacer pacer, WaitingRecords waiting,
+            SendingStage stage) {
         Gauge.builder("mobject.sync.marketo.calls.in.flight", pacer, CallPacer::callsInFlight)
                 .description("calls to Marketo in flight").register(registry);
         Gauge.builder("mobject.sync.marketo.calls.in.flight.limit", pacer, CallPacer::maxConcurrentCalls)
@@ -26,6 +28,12 @@ public class SyncGauges {
         Gauge.builder("mobject.sync.quota.day.limit", pacer, CallPacer::dailyBudget)
                 .description("limits.daily-budget").register(registry);
         Gauge.builder("mobject.sync.repository.records.waiting", waiting, WaitingRecords::count)
-                .description("records in open batches of the batch repository").register(registry);
+                .description("records in open chunks of the batch repository").register(registry);
+        Gauge.builder("mobject.sync.sending.records.waiting", stage, SendingStage::recordsWaiting)
+                .description("records the sending stage holds outside a call: behind an earlier record of their object, or ready")
+                .register(registry);
+        Gauge.builder("mobject.sync.sending.records.held", stage, SendingStage::recordsHeld)
+                .description("records the sending stage holds, in a call or not (sources wait at batch.max-waiting)")
+                .register(registry);
     }
 }

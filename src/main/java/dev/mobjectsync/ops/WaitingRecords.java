@@ -9,14 +9,14 @@ import org.apache.camel.Exchange;
 import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
 import org.jboss.logging.Logger;
 
-import dev.mobjectsync.batch.Batch;
+import dev.mobjectsync.batch.Chunk;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
- * Records waiting in the batch repository's open batches (shared by all instances on PostgreSQL). Read
+ * Records waiting in the batch repository's open chunks (shared by all instances on PostgreSQL). Read
  * from the repository at most once per {@link #FRESH_FOR}, so frequent scrapes stay cheap; -1 when the
  * repository cannot be read.
  */
@@ -50,8 +50,8 @@ public class WaitingRecords {
             long total = 0;
             for (String key : repository.getKeys()) {
                 Exchange open = repository.get(camelContext, key);
-                Batch batch = open == null ? null : open.getMessage().getBody(Batch.class);
-                total += batch == null ? 0 : batch.size();
+                Chunk chunk = open == null ? null : open.getMessage().getBody(Chunk.class);
+                total += chunk == null ? 0 : chunk.size();
             }
             waiting = total;
         } catch (RuntimeException e) {

@@ -17,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
 /**
- * The accept step: an {@link InputItem} becomes a {@link SyncRecord} (with its batch key in a header)
+ * The accept step: an {@link InputItem} becomes a {@link SyncRecord} (with its source channel, the chunk it joins, in a header)
  * or a validation-stage {@link RecordOutcome} bound for dead-letter.
  */
 @ApplicationScoped
@@ -38,7 +38,7 @@ public class RecordAcceptor {
     public Object accept(InputItem item, Exchange exchange) {
         Object checked = check(item);
         if (checked instanceof SyncRecord record) {
-            exchange.getMessage().setHeader(Headers.BATCH_KEY, record.batchKey());
+            exchange.getMessage().setHeader(Headers.CHUNK_KEY, record.source().channel());
         }
         return checked;
     }

@@ -1,0 +1,136 @@
+package dev.mobjectsync.sending;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToIntFunction;
+
+import dev.mobjectsync.record.SyncRecord;
+
+/**
+ * The order the sending stage keeps, as plain data (not thread-safe: {@link SendingStage} guards it).
+ * Every record held is queued, in arrival order, in the lane of each object it touches ({@link LaneKeys}).
+ * A record is <em>ready</em> when it is at the head of every one of its lanes and not yet taken for a
+ * call: every earlier record of its objects has its outcome, and no call in flight touches them. Calls
+ * are made of ready records only, so they stay full of independent objects while the others wait, and a
+ * record leaves its lanes only when its call has ended ({@link #finish}), which makes the next ones
+ * ready.
+ */
+final class Lanes {
+
+    /** One record held, with the chunk it came in. */
+    static final class Entry {
+        final long seq;
+        final SyncRecord record;
+        final List<String> lanes;
+        final Ticket ticket;
+        boolean taken;
+
+        Entry(long seq, SyncRecord record, List<String> lanes, Ticket ticket) {
+            this.seq = seq;
+            this.record = record;
+            this.lanes = lanes;
+            this.ticket = ticket;
+        }
+    }
+
+    private final Map<String, ArrayDeque<Entry>> byLane = new HashMap<>();
+    /** Ready records per batch key (operation:type), by arrival. */
+    private final Map<String, TreeMap<Long, Entry>> ready = new HashMap<>();
+    private long nextSeq;
+    private int held;
+    private int readyCount;
+    private int taken;
+
+    void add(SyncRecord record, Ticket ticket) {
+        Entry entry = new Entry(nextSeq++, record, LaneKeys.of(record), ticket);
+        for (String lane : entry.lanes) {
+            byLane.computeIfAbsent(lane, key -> new ArrayDeque<>()).addLast(entry);
+        }
+        held++;
+        markIfReady(entry);
+    }
+
+    boolean hasReady() {
+        return readyCount > 0;
+    }
+
+    /**
+     * Takes ready records for one call: of the kind (operation, type) whose oldest ready record arrived
+     * first, as many as {@code sizeOfType} allows, oldest first. Empty when nothing is ready.
+     */
+    List<Entry> take(ToIntFunction<String> sizeOfType) {
+        TreeMap<Long, Entry> oldestKind = null;
+        for (TreeMap<Long, Entry> kind : ready.values()) {
+            if (!kind.isEmpty() && (oldestKind == null || kind.firstKey() < oldestKind.firstKey())) {
+                oldestKind = kind;
+            }
+        }
+        if (oldestKind == null) {
+            return List.of();
+        }
+        int size = sizeOfType.applyAsInt(oldestKind.firstEntry().getValue().record.type());
+        List<Entry> call = new ArrayList<>(Math.min(size, oldestKind.size()));
+        while (call.size() < size && !oldestKind.isEmpty()) {
+            Entry entry = oldestKind.pollFirstEntry().getValue();
+            entry.taken = true;
+            call.add(entry);
+        }
+        readyCount -= call.size();
+        taken += call.size();
+        return call;
+    }
+
+    /** The call of these records has ended: they leave their lanes, and the records behind them may be ready. */
+    void finish(List<Entry> entries) {
+        for (Entry entry : entries) {
+            for (String lane : entry.lanes) {
+                ArrayDeque<Entry> queue = byLane.get(lane);
+                if (queue.peekFirst() != entry) {
+                    throw new IllegalStateException("record " + entry.record.recordId() + " finished but not first in " + lane);
+                }
+                queue.pollFirst();
+                if (queue.isEmpty()) {
+                    byLane.remove(lane);
+                }
+            }
+            held--;
+            taken--;
+        }
+        for (Entry entry : entries) {
+            for (String lane : entry.lanes) {
+                ArrayDeque<Entry> queue = byLane.get(lane);
+                if (queue != null) {
+                    markIfReady(queue.peekFirst());
+                }
+            }
+        }
+    }
+
+    /** Records held: waiting, ready, or in a call. */
+    int held() {
+        return held;
+    }
+
+    /** Records held that are not in a call: waiting behind an earlier record of their object, or ready. */
+    int waiting() {
+        return held - taken;
+    }
+
+    private void markIfReady(Entry entry) {
+        if (entry.taken) {
+            return;
+        }
+        for (String lane : entry.lanes) {
+            if (byLane.get(lane).peekFirst() != entry) {
+                return;
+            }
+        }
+        if (ready.computeIfAbsent(entry.record.batchKey(), key -> new TreeMap<>()).putIfAbsent(entry.seq, entry) == null) {
+            readyCount++;
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package dev.mobjectsync.sending;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.AsyncProcessor;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.DefaultExchange;
+import org.apache.camel.support.EventNotifierSupport;
+import org.apache.camel.support.service.ServiceHelper;
+import org.jboss.logging.Logger;
+
+import dev.mobjectsync.batch.Batch;
+import dev.mobjectsync.batch.BatchSizes;
+import dev.mobjectsync.batch.Chunk;
+import dev.mobjectsync.config.SyncConfig;
+import dev.mobjectsync.marketo.CallPacer;
+import dev.mobjectsync.record.SyncRecord;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+/**
+ * The sending stage (DESIGN.md §5b): completed chunks from the aggregator come in here, and every call to
+ * Marketo goes out from here, in the order {@link Lanes} keeps. {@code limits.max-concurrent-calls} sender
+ * threads of our own each wait for ready records, take a place within Marketo's limits from the
+ * {@link CallPacer} (the one place where waiting for a limit happens), take every ready record of the
+ * oldest kind (up to one call's worth), and run the gateway seam, its retries and the channel writes
+ * synchronously ({@code direct:sync-batch}). When the call has ended, its records leave their lanes and the
+ * next records of their objects become ready. No other thread waits here: the aggregator's threads only
+ * hand a chunk over, and a chunk's exchange completes (Camel then confirms it in the repository) only once
+ * every record of it is in a channel.
+ * <p>
+ * Sources wait in {@link #awaitRoom()} while the stage holds {@code batch.max-waiting} records, and until the
+ * chunks left in the repository by the previous run are back in the lanes ({@link #startedUp()}), so they go
+ * before anything newer. When the application stops, calls in flight end normally, no new call starts, and
+ * the chunks not yet done stay unconfirmed in the repository for the next start.
+ */
+@Singleton
+@Named("sendingStage")
+public class SendingStage implements AsyncProcessor {
+
+    private static final Logger LOG = Logger.getLogger(SendingStage.class);
+
+    private final Lanes lanes = new Lanes();
+    /** The chunks held, by id. */
+    private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
+    private final CallPacer pacer;
+    private final BatchSizes sizes;
+    private final int maxWaiting;
+    private final int senders;
+    private final CamelContext camel;
+    private ProducerTemplate template;
+    private ExecutorService pool;
+    private volatile boolean running = true;
+    private volatile boolean startedUp;
+
+    @Inject
+    public SendingStage(SyncConfig config, CallPacer pacer, BatchSizes sizes, CamelContext camel) {
+        this.pacer = pacer;
+        this.sizes = sizes;
+        this.maxWaiting = config.batch().maxWaiting();
+        this.senders = config.limits().maxConcurrentCalls();
+        this.camel = camel;
+    }
+
+    void start(@Observes StartupEvent started) throws Exception {
+        template = camel.createProducerTemplate();
+        EventNotifierSupport onStopping = new EventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                stop();
+            }
+
+            @Override
+            public boolean isEnabled(CamelEvent event) {
+                return event instanceof CamelEvent.CamelContextStoppingEvent;
+            }
+        };
+        camel.getManagementStrategy().addEventNotifier(onStopping);
+        ServiceHelper.startService(onStopping);
+        pool = camel.getExecutorServiceManager().newFixedThreadPool(this, "Sender", senders);
+        for (int i = 0; i < senders; i++) {
+            pool.execute(this::sendWhileRunning);
+        }
+    }
+
+    // ---- what the aggregator hands over
+
+    /** A completed chunk: its records join their lanes; the exchange completes when all have their outcome. */
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        Chunk chunk = exchange.getMessage().getBody(Chunk.class);
+        hold(chunk, exchange.getExchangeId(), failure -> {
+            if (failure != null) {
+                exchange.setException(failure);
+            }
+            callback.done(false);
+        });
+        return false;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        throw new UnsupportedOperationException("the sending stage is asynchronous");
+    }
+
+    @Override
+    public CompletableFuture<Exchange> processAsync(Exchange exchange) {
+        CompletableFuture<Exchange> done = new CompletableFuture<>();
+        process(exchange, sync -> done.complete(exchange));
+        return done;
+    }
+
+    /**
+     * Holds a chunk's records in their lanes; {@code end} hears once, with null when every record is in a
+     * channel, or with the reason the chunk must stay in the repository.
+     */
+    public void hold(Chunk chunk, String chunkId, Consumer<Throwable> end) {
+        Ticket ticket = new Ticket(chunkId, chunk.size(), failure -> {
+            tickets.remove(chunkId);
+            end.accept(failure);
+        });
+        synchronized (this) {
+            if (running && !chunk.isEmpty()) {
+                tickets.put(chunkId, ticket);
+                chunk.records().forEach(record -> lanes.add(record, ticket));
+                notifyAll();
+                return;
+            }
+        }
+        ticket.end(chunk.isEmpty() ? null : new KeptForNextStart("chunk " + chunkId + " (" + chunk.size()
+                + " records) kept in the repository: the application is stopping"));
+    }
+
+    /** Whether this instance holds the chunk (recovery must not send it again). */
+    public boolean holds(String chunkId) {
+        return tickets.containsKey(chunkId);
+    }
+
+    // ---- what the sources ask
+
+    /** Back-pressure: a source waits here while the stage is full, or still taking back the previous run's chunks. */
+    public void awaitRoom() throws InterruptedException {
+        synchronized (this) {
+            while (running && (!startedUp || lanes.held() >= maxWaiting)) {
+                wait(1000);
+            }
+        }
+    }
+
+    /** The previous run's chunks are in the lanes: sources may go on. */
+    public synchronized void startedUp() {
+        startedUp = true;
+        notifyAll();
+    }
+
+    public synchronized int recordsHeld() {
+        return lanes.held();
+    }
+
+    /** Records held and not in a call: waiting behind an earlier record of their object, or ready for a call. */
+    public synchronized int recordsWaiting() {
+        return lanes.waiting();
+    }
+
+    // ---- the senders
+
+    private void sendWhileRunning() {
+        try {
+            while (sendOne()) {
+                // next call
+            }
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "a sender stopped unexpectedly; %s", running ? "starting another" : "the application is stopping");
+            if (running) {
+                pool.execute(this::sendWhileRunning);
+            }
+        }
+    }
+
+    /** One call: false when the stage stopped. */
+    private boolean sendOne() throws InterruptedException {
+        Exchange exchange = new DefaultExchange(camel);
+        synchronized (this) {
+            while (running && !lanes.hasReady()) {
+                wait();
+            }
+            if (!running) {
+                return false;
+            }
+        }
+        pacer.acquire(exchange);
+        List<Lanes.Entry> call;
+        synchronized (this) {
+            call = running ? lanes.take(sizes::of) : List.of();
+        }
+        if (call.isEmpty()) {
+            pacer.unused(exchange);
+            return running;
+        }
+        exchange.getMessage().setBody(batchOf(call));
+        try {
+            template.send("direct:sync-batch", exchange);
+        } finally {
+            // a batch that made no call (nothing the gateway could send) leaves its place unused
+            pacer.unused(exchange);
+        }
+        Exception failure = exchange.getException();
+        boolean written = failure == null;
+        if (!written) {
+            LOG.warnf("batch of %d records not answered into the channels (%s): their chunks stay in the repository",
+                    call.size(), failure.getMessage());
+        }
+        List<Ticket> ended = new ArrayList<>();
+        synchronized (this) {
+            if (written || running) {
+                // while running, the next records go on (the failed chunk is sent again by recovery); while
+                // stopping, an unwritten record keeps its objects' later records behind it until the restart
+                lanes.finish(call);
+            }
+            for (Lanes.Entry entry : call) {
+                if (entry.ticket.recordDone(written)) {
+                    ended.add(entry.ticket);
+                }
+            }
+            notifyAll();
+        }
+        ended.forEach(ticket -> ticket.end(null));
+        return true;
+    }
+
+    private static Batch batchOf(List<Lanes.Entry> call) {
+        SyncRecord first = call.get(0).record;
+        Batch batch = new Batch(first.operation(), first.type());
+        call.forEach(entry -> batch.add(entry.record));
+        return batch;
+    }
+
+    /**
+     * The application is stopping: no new call starts, senders waiting for records or for a place in
+     * Marketo's limits leave, calls in flight end normally; then every chunk not done stays in the repository.
+     */
+    void stop() {
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            notifyAll();
+        }
+        pacer.stopWaiting();
+        Thread leaving = new Thread(() -> {
+            pool.shutdown();
+            try {
+                pool.awaitTermination(Long.MAX_VALUE, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            List<Ticket> left = new ArrayList<>(tickets.values());
+            if (!left.isEmpty()) {
+                LOG.infof("stopping: %d chunk(s) with records not yet sent stay in the repository for the next start",
+                        left.size());
+            }
+            left.forEach(ticket -> ticket.end(new KeptForNextStart("chunk " + ticket.chunkId
+                    + " kept in the repository: the application stopped before all its records were sent")));
+        }, "SendingStageStop");
+        leaving.setDaemon(true);
+        leaving.start();
+    }
+}
