@@ -41,9 +41,6 @@ public class MarketoEndpoints {
         CxfEndpoint endpoint = base();
         endpoint.setAddress(config.marketo().endpoint());
         endpoint.setDefaultOperationName("syncMObjects");
-        // The call, its answer and its retries all run on the sending stage's thread that made it: never on
-        // CXF's work queue, whose threads must stay free to complete other calls (DESIGN.md §5 "never stuck").
-        endpoint.setSynchronous(true);
         // A real answer is a few kB per 100 objects: refuse one larger than this instead of reading it all.
         endpoint.setProperties(new HashMap<>(Map.of(StaxUtils.MAX_XML_CHARACTERS, config.marketo().maxAnswerChars())));
         endpoint.setLoggingFeatureEnabled(config.marketo().logMessages());

@@ -1,0 +1,127 @@
+package dev.mobjectsync.sending;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mobjectsync.record.Association;
+import dev.mobjectsync.record.KeyValue;
+import dev.mobjectsync.record.SourceRef;
+import dev.mobjectsync.record.SyncRecord;
+
+/** The order the sending stage keeps, record by record, without threads. */
+class LanesTest {
+
+    private final Lanes lanes = new Lanes();
+    private final Ticket ticket = new Ticket("chunk", 1_000, failure -> {
+    });
+
+    private static SyncRecord opportunity(String recordId, String operation, String externalKey) {
+        return new SyncRecord(recordId, "Opportunity", operation, null, new KeyValue("ExtOpptyId", externalKey),
+                Map.of("Name", recordId), List.of(), List.of(), "{}", SourceRef.fileLine("f", 1));
+    }
+
+    private static SyncRecord role(String recordId, String opportunityKey, int leadId) {
+        return new SyncRecord(recordId, "OpportunityPersonRole", "INSERT", null, null, Map.of("Role", "Champion"),
+                List.of(), List.of(new Association("Opportunity", null, new KeyValue("ExtOpptyId", opportunityKey)),
+                        new Association("Lead", leadId, null)),
+                "{}", SourceRef.fileLine("f", 1));
+    }
+
+    private List<String> take(int size) {
+        return ids(lanes.take(type -> size));
+    }
+
+    private static List<String> ids(List<Lanes.Entry> entries) {
+        return entries.stream().map(e -> e.record.recordId()).toList();
+    }
+
+    @Test
+    void aSecondRecordOfAnObjectWaitsUntilTheFirstOnesCallHasEnded() {
+        lanes.add(opportunity("a1", "UPSERT", "A"), ticket);
+        lanes.add(opportunity("a2", "UPSERT", "A"), ticket);
+        lanes.add(opportunity("b1", "UPSERT", "B"), ticket);
+
+        List<Lanes.Entry> first = lanes.take(type -> 100);
+        assertEquals(List.of("a1", "b1"), ids(first), "independent objects go together, the second a waits");
+        assertFalse(lanes.hasReady(), "a2 may not go while a1 is in flight");
+        assertEquals(1, lanes.waiting());
+
+        lanes.finish(first);
+        assertEquals(List.of("a2"), take(100));
+    }
+
+    @Test
+    void aRoleWaitsForEveryEarlierRecordOfItsOpportunityButNotForOthers() {
+        lanes.add(opportunity("o1", "INSERT", "O1"), ticket);
+        lanes.add(opportunity("o1-again", "UPDATE", "O1"), ticket);
+        lanes.add(role("r1", "O1", 19), ticket);
+        lanes.add(role("r2", "O2", 19), ticket);
+
+        List<Lanes.Entry> inserts = lanes.take(type -> 100);
+        assertEquals(List.of("o1"), ids(inserts), "the oldest kind goes first");
+        List<Lanes.Entry> roles = lanes.take(type -> 100);
+        assertEquals(List.of("r2"), ids(roles), "the role of another Opportunity does not wait");
+        assertEquals(List.of(), take(100), "the update waits for the insert, the role for both");
+
+        lanes.finish(inserts);
+        List<Lanes.Entry> update = lanes.take(type -> 100);
+        assertEquals(List.of("o1-again"), ids(update));
+        assertFalse(lanes.hasReady(), "r1 waits for the update too");
+        lanes.finish(update);
+        assertEquals(List.of("r1"), take(100));
+    }
+
+    @Test
+    void aCallTakesTheOldestKindUpToItsSizeAndKeepsArrivalOrder() {
+        for (int i = 0; i < 5; i++) {
+            lanes.add(opportunity("u" + i, "UPSERT", "U" + i), ticket);
+        }
+        lanes.add(opportunity("i0", "INSERT", "I0"), ticket);
+
+        assertEquals(List.of("u0", "u1", "u2"), take(3));
+        assertEquals(List.of("u3", "u4"), take(3));
+        assertEquals(List.of("i0"), take(3));
+        assertEquals(6, lanes.held());
+        assertEquals(0, lanes.waiting());
+    }
+
+    @Test
+    void roundsOfUpdatesGoOutRoundByRound() {
+        int objects = 20;
+        int rounds = 4;
+        for (int round = 0; round < rounds; round++) {
+            for (int i = 0; i < objects; i++) {
+                lanes.add(opportunity("o" + i + "-r" + round, "UPSERT", "O" + i), ticket);
+            }
+        }
+        List<List<String>> calls = new ArrayList<>();
+        while (lanes.held() > 0) {
+            List<Lanes.Entry> call = lanes.take(type -> 100);
+            assertFalse(call.isEmpty(), "something is always ready while records are held");
+            calls.add(ids(call));
+            lanes.finish(call);
+        }
+        assertEquals(rounds, calls.size(), "one full call per round: " + calls);
+        for (int round = 0; round < rounds; round++) {
+            int r = round;
+            assertTrue(calls.get(round).stream().allMatch(id -> id.endsWith("-r" + r)), calls.get(round).toString());
+            assertEquals(objects, calls.get(round).size());
+        }
+    }
+
+    @Test
+    void aRecordWithoutKeyNeverWaits() {
+        SyncRecord unkeyed = new SyncRecord("new", "Opportunity", "INSERT", null, null, Map.of("Name", "x"), List.of(),
+                List.of(), "{}", SourceRef.fileLine("f", 1));
+        lanes.add(unkeyed, ticket);
+        lanes.add(unkeyed, ticket);
+        assertEquals(List.of("new", "new"), take(100));
+    }
+}
