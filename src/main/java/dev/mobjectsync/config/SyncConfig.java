@@ -340,5 +340,12 @@ public interface SyncConfig {
         Optional<String> poisonValue();
 
         long seed();
+
+        /**
+         * Two concurrent UPSERTs of one new Opportunity external key may create two Opportunities, as in
+         * Marketo (SimulatorState#duplicateConcurrentUpserts).
+         */
+        @WithName("duplicate-concurrent-upserts")
+        boolean duplicateConcurrentUpserts();
     }
 }

@@ -14,8 +14,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class CallLog {
 
-    /** One call: the operation, how many objects it carried, and the fault code if it was refused. */
-    public record Call(Instant at, String operation, String syncOperation, int objects, String faultCode) {
+    /**
+     * One call: the operation, how many objects it carried, the fault code if it was refused, and whether
+     * it arrived while another call in flight touched one of its objects ({@link SimulatorState#enter}).
+     */
+    public record Call(Instant at, String operation, String syncOperation, int objects, String faultCode,
+            boolean overlapping) {
+
+        /** A call that overlapped no other. */
+        public Call(Instant at, String operation, String syncOperation, int objects, String faultCode) {
+            this(at, operation, syncOperation, objects, faultCode, false);
+        }
     }
 
     /** The calls that write: SOAP syncMObjects, REST Sync Opportunities / Roles and Update Program. */
@@ -33,18 +42,26 @@ public class CallLog {
         return calls.stream().filter(c -> WRITES.contains(c.operation())).toList();
     }
 
-    /** The write calls so far: how many, how many objects they carried, and the faults by code. */
+    /**
+     * The write calls so far: how many, how many objects they carried, the faults by code, and how many
+     * overlapped another call in flight on one of their objects.
+     */
     public synchronized Summary summary() {
         List<Call> sync = syncCalls();
         Map<String, Long> faults = new TreeMap<>(sync.stream().filter(c -> c.faultCode() != null)
                 .collect(Collectors.groupingBy(Call::faultCode, Collectors.counting())));
         long answered = sync.stream().filter(c -> c.faultCode() == null).count();
         long objects = sync.stream().filter(c -> c.faultCode() == null).mapToLong(Call::objects).sum();
-        return new Summary(sync.size(), answered, objects, faults);
+        long overlapping = sync.stream().filter(Call::overlapping).count();
+        return new Summary(sync.size(), answered, objects, faults, overlapping);
     }
 
-    /** {@code objects} counts the objects of answered calls only. */
-    public record Summary(long syncCalls, long answeredCalls, long objects, Map<String, Long> faults) {
+    /**
+     * {@code objects} counts the objects of answered calls only; {@code overlapping} the write calls (answered
+     * or refused) that arrived while another call in flight touched one of their objects.
+     */
+    public record Summary(long syncCalls, long answeredCalls, long objects, Map<String, Long> faults,
+            long overlapping) {
     }
 
     public synchronized void clear() {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.marketo.mktows.ArrayOfMObjCriteria;
@@ -68,6 +69,21 @@ public class RestSimulator {
         Answer handle(RoutingContext context) throws IOException;
     }
 
+    /** A write call's handler: gets the call in flight that carries its objects. */
+    @FunctionalInterface
+    private interface WriteHandler {
+        Answer handle(RoutingContext context, SimulatorState.InFlight call) throws IOException;
+    }
+
+    /** The objects a write call touches, read from its request (as MObjects, for {@link SimulatorState#enter}). */
+    @FunctionalInterface
+    private interface Touches {
+        List<MObject> of(RoutingContext context) throws IOException;
+    }
+
+    /** Reads a write call's request for the objects it touches, before the handler reads it again. */
+    private static final ObjectMapper REQUESTS = new ObjectMapper();
+
     private final SimulatorState state;
     private final FaultInjector faults;
     private final CallLog callLog;
@@ -97,10 +113,10 @@ public class RestSimulator {
         router.route("/identity/*").handler(bodies);
         router.route("/identity/oauth/token").handler(this::token);
         router.route("/rest/*").handler(bodies);
-        api(router, HttpMethod.POST, "/rest/v1/opportunities.json", "syncOpportunities",
-                c -> sync("Opportunity", c));
-        api(router, HttpMethod.POST, "/rest/v1/opportunities/roles.json", "syncOpportunityRoles",
-                c -> sync("OpportunityPersonRole", c));
+        write(router, HttpMethod.POST, "/rest/v1/opportunities.json", "syncOpportunities",
+                c -> touched("Opportunity", c), (c, call) -> sync("Opportunity", c, call));
+        write(router, HttpMethod.POST, "/rest/v1/opportunities/roles.json", "syncOpportunityRoles",
+                c -> touched("OpportunityPersonRole", c), (c, call) -> sync("OpportunityPersonRole", c, call));
         api(router, HttpMethod.GET, "/rest/v1/opportunities/describe.json", "describeOpportunity",
                 c -> describe("Opportunity"));
         api(router, HttpMethod.GET, "/rest/v1/opportunities/roles/describe.json", "describeOpportunityRole",
@@ -109,7 +125,8 @@ public class RestSimulator {
         api(router, HttpMethod.GET, "/rest/v1/opportunities/roles.json", "getOpportunityRoles", this::getRoles);
         api(router, HttpMethod.GET, "/rest/asset/v1/program/byName.json", "getProgramByName", this::programByName);
         api(router, HttpMethod.GET, "/rest/asset/v1/program/:id.json", "getProgram", this::programById);
-        api(router, HttpMethod.POST, "/rest/asset/v1/program/:id.json", "updateProgram", this::updateProgram);
+        write(router, HttpMethod.POST, "/rest/asset/v1/program/:id.json", "updateProgram",
+                c -> List.of(program(programId(c))), this::updateProgram);
     }
 
     private void token(RoutingContext context) {
@@ -126,10 +143,37 @@ public class RestSimulator {
     }
 
     private void api(Router router, HttpMethod method, String path, String operation, Handler handler) {
-        router.route(method, path).blockingHandler(context -> answer(context, operation, handler), false);
+        router.route(method, path).blockingHandler(
+                context -> answer(context, operation, null, (c, call) -> handler.handle(c)), false);
     }
 
-    private void answer(RoutingContext context, String operation, Handler handler) {
+    private void write(Router router, HttpMethod method, String path, String operation, Touches touches,
+            WriteHandler handler) {
+        router.route(method, path).blockingHandler(context -> answer(context, operation, touches, handler), false);
+    }
+
+    private void answer(RoutingContext context, String operation, Touches touches, WriteHandler handler) {
+        // a write call touches its objects from its arrival until its answer, injected latency included
+        SimulatorState.InFlight call = touches == null ? null : state.enter(touched(touches, context));
+        try {
+            answer(context, operation, handler, call);
+        } finally {
+            if (call != null) {
+                call.close();
+            }
+        }
+    }
+
+    /** A request the simulator cannot read touches nothing it can name (it is refused anyway). */
+    private static List<MObject> touched(Touches touches, RoutingContext context) {
+        try {
+            return touches.of(context);
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private void answer(RoutingContext context, String operation, WriteHandler handler, SimulatorState.InFlight call) {
         ObjectNode body = Json.MAPPER.createObjectNode().put("requestId", UUID.randomUUID().toString().substring(0, 13));
         String fault = null;
         Answer answer = null;
@@ -143,7 +187,7 @@ public class RestSimulator {
             }
             faults.enter(FaultInjector.LimitCodes.REST);
             try {
-                answer = handler.handle(context);
+                answer = handler.handle(context, call);
             } finally {
                 faults.exit();
             }
@@ -156,7 +200,7 @@ public class RestSimulator {
             fault = error(body, "609", "Invalid JSON: " + e.getMessage());
         }
         callLog.add(new CallLog.Call(clock.instant(), operation, answer == null ? null : answer.syncOperation(),
-                answer == null ? 0 : answer.objects(), fault));
+                answer == null ? 0 : answer.objects(), fault, call != null && call.overlapping()));
         context.response().putHeader("Content-Type", "application/json").end(body.toString());
     }
 
@@ -167,7 +211,31 @@ public class RestSimulator {
 
     // --- writes ------------------------------------------------------------------------------------
 
-    private Answer sync(String type, RoutingContext context) throws IOException {
+    /** The records of a Sync Opportunities / Roles request as the state would get them (records it skips touch nothing). */
+    private static List<MObject> touched(String type, RoutingContext context) throws IOException {
+        JsonNode request = REQUESTS.readTree(context.body().asString());
+        SyncOperationEnum operation = RestTranslation.operation(RestTranslation.text(request.get("action")));
+        boolean byIdField = "idField".equals(RestTranslation.text(request.get("dedupeBy")));
+        List<MObject> objects = new ArrayList<>();
+        for (JsonNode input : request.path("input")) {
+            try {
+                objects.add("Opportunity".equals(type) ? RestTranslation.opportunity(input, operation, byIdField)
+                        : RestTranslation.role(input));
+            } catch (RestTranslation.Skip skip) {
+                // not applied, touches nothing
+            }
+        }
+        return objects;
+    }
+
+    private static MObject program(int id) {
+        MObject program = new MObject();
+        program.setType("Program");
+        program.setId(id);
+        return program;
+    }
+
+    private Answer sync(String type, RoutingContext context, SimulatorState.InFlight call) throws IOException {
         JsonNode request = Json.MAPPER.readTree(context.body().asString());
         SyncOperationEnum operation = RestTranslation.operation(RestTranslation.text(request.get("action")));
         if (operation == null) {
@@ -197,7 +265,7 @@ public class RestSimulator {
                         skip.getMessage());
             }
         }
-        List<MObjStatus> statuses = state.sync(operation, objects);
+        List<MObjStatus> statuses = state.sync(operation, objects, call);
         for (int k = 0; k < statuses.size(); k++) {
             results[positions.get(k)] = RestTranslation.result(positions.get(k), statuses.get(k), operation);
         }
@@ -208,7 +276,7 @@ public class RestSimulator {
         return new Answer(result, operation.value(), input.size());
     }
 
-    private Answer updateProgram(RoutingContext context) throws IOException {
+    private Answer updateProgram(RoutingContext context, SimulatorState.InFlight call) throws IOException {
         int id = programId(context);
         Map<String, String> form = form(context.body().asString());
         if (form.containsKey("costsDestructiveUpdate")) {
@@ -220,7 +288,7 @@ public class RestSimulator {
         } catch (RestTranslation.Skip skip) {
             throw new RestError(skip.code, skip.getMessage());
         }
-        MObjStatus status = state.sync(SyncOperationEnum.UPDATE, List.of(update)).get(0);
+        MObjStatus status = state.sync(SyncOperationEnum.UPDATE, List.of(update), call).get(0);
         if (status.getStatus() == MObjStatusEnum.SKIPPED) {
             throw new RestError("610", "Requested resource not found: program " + id);
         }

@@ -59,28 +59,37 @@ public class SimulatorService {
                 ? sync.getMObjectList().getMObject().size() : 0;
         String syncOperation = params instanceof ParamsSyncMObjects sync && sync.getOperation() != null
                 ? sync.getOperation().value() : null;
+        // a write call touches its objects from its arrival until its answer, injected latency included
+        SimulatorState.InFlight call = !"syncMObjects".equals(operation) ? null
+                : state.enter(params instanceof ParamsSyncMObjects sync && sync.getMObjectList() != null
+                        ? sync.getMObjectList().getMObject() : List.of());
+        boolean overlapping = call != null && call.overlapping();
         try {
             signatureCheck.verify(header, clock.instant());
             faults.enter();
             try {
                 Object answer = switch (operation) {
-                    case "syncMObjects" -> sync((ParamsSyncMObjects) params);
+                    case "syncMObjects" -> sync((ParamsSyncMObjects) params, call);
                     case "getMObjects" -> get((ParamsGetMObjects) params);
                     default -> throw MarketoFaults.fault("20019", "Unsupported Operation", operation + " is not simulated");
                 };
-                callLog.add(new CallLog.Call(clock.instant(), operation, syncOperation, objects, null));
+                callLog.add(new CallLog.Call(clock.instant(), operation, syncOperation, objects, null, overlapping));
                 return new MessageContentsList(answer);
             } finally {
                 faults.exit();
             }
         } catch (SoapFault fault) {
             callLog.add(new CallLog.Call(clock.instant(), operation, syncOperation, objects,
-                    MarketoFaults.codeOf(fault)));
+                    MarketoFaults.codeOf(fault), overlapping));
             throw fault;
+        } finally {
+            if (call != null) {
+                call.close();
+            }
         }
     }
 
-    private SuccessSyncMObjects sync(ParamsSyncMObjects params) {
+    private SuccessSyncMObjects sync(ParamsSyncMObjects params, SimulatorState.InFlight call) {
         if (params.getOperation() == null || params.getMObjectList() == null) {
             throw MarketoFaults.fault(MarketoFaults.INVALID_REQUEST, "Invalid Request",
                     "paramsSyncMObjects needs mObjectList and operation");
@@ -92,7 +101,7 @@ public class SimulatorService {
         }
         faults.refusePoison(objects);
         ArrayOfMObjStatus statuses = new ArrayOfMObjStatus();
-        statuses.getMObjStatus().addAll(state.sync(params.getOperation(), objects));
+        statuses.getMObjStatus().addAll(state.sync(params.getOperation(), objects, call));
         ResultSyncMObjects result = new ResultSyncMObjects();
         result.setMObjStatusList(statuses);
         SuccessSyncMObjects success = new SuccessSyncMObjects();

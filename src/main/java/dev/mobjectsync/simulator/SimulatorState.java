@@ -2,6 +2,7 @@ package dev.mobjectsync.simulator;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import com.marketo.mktows.ArrayOfAttrib;
@@ -31,6 +33,12 @@ import com.marketo.mktows.TypeAttrib;
  * Programs come from the seed and can only be updated (costs, tags); Opportunities and
  * OpportunityPersonRoles are created and updated, with ids assigned in sequence. Every object of a
  * call gets its own status, in request order. Plain Java, thread-safe.
+ * <p>
+ * It also watches the write calls in flight ({@link #enter(List)}): which objects each touches, and how
+ * many calls arrived while another call in flight touched one of their objects ({@link #overlappingCalls()}).
+ * With {@link #duplicateConcurrentUpserts(boolean)} on, an UPSERT of a new Opportunity external key that
+ * a concurrent call created meanwhile creates a second Opportunity, as Marketo may
+ * ({@link #duplicateExternalKeys()}).
  */
 public class SimulatorState {
 
@@ -84,6 +92,59 @@ public class SimulatorState {
     private final Map<String, Integer> roleByKey = new HashMap<>();
     private int nextObjectId = 1001;
     private int nextCostId = 5001;
+    /** The attribute names that calls used as an Opportunity's external key. */
+    private final Set<String> opportunityKeyNames = new TreeSet<>();
+    private volatile boolean duplicateConcurrentUpserts;
+
+    /** Guards the calls in flight: how many of them touch each object key, and the overlapping count. */
+    private final Object flights = new Object();
+    private final Map<String, Integer> touchedInFlight = new HashMap<>();
+    private long overlappingCalls;
+
+    /**
+     * A write call in flight, from its arrival until its answer is produced (the injected latency
+     * included): the keys of the objects it touches, whether another call in flight touched one of them
+     * when it arrived, and the first object id not yet assigned when it arrived (an object with a higher
+     * id was created by a call concurrent with this one). Close it when the answer is produced.
+     */
+    public final class InFlight implements AutoCloseable {
+        private final Set<String> keys;
+        private final boolean overlapping;
+        private final int firstNewId;
+        /** The Opportunities this call created (guarded by the state). */
+        private final Set<Integer> created = new HashSet<>();
+        private boolean closed;
+
+        private InFlight(Set<String> keys, boolean overlapping, int firstNewId) {
+            this.keys = keys;
+            this.overlapping = overlapping;
+            this.firstNewId = firstNewId;
+        }
+
+        /** The keys of the objects this call touches ({@code Opportunity#1001}, {@code Opportunity/ExtOpptyId=K}, …). */
+        public Set<String> keys() {
+            return keys;
+        }
+
+        /** True when another call in flight touched one of this call's objects when this call arrived. */
+        public boolean overlapping() {
+            return overlapping;
+        }
+
+        /** This call's objects are no longer touched by it. Idempotent. */
+        @Override
+        public void close() {
+            synchronized (flights) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                for (String key : keys) {
+                    touchedInFlight.computeIfPresent(key, (k, n) -> n == 1 ? null : n - 1);
+                }
+            }
+        }
+    }
 
     public SimulatorState(Seed seed) {
         this.definedTags = seed.tags() == null ? Map.of() : seed.tags();
@@ -112,19 +173,150 @@ public class SimulatorState {
         return Set.copyOf(roleFields);
     }
 
-    public synchronized List<MObjStatus> sync(SyncOperationEnum operation, List<MObject> objects) {
+    public List<MObjStatus> sync(SyncOperationEnum operation, List<MObject> objects) {
+        return sync(operation, objects, null);
+    }
+
+    /**
+     * Applies a call's objects; {@code call} is the call in flight that carries them ({@link #enter(List)}),
+     * or null (then no duplicate is ever created).
+     */
+    public synchronized List<MObjStatus> sync(SyncOperationEnum operation, List<MObject> objects, InFlight call) {
         List<MObjStatus> statuses = new ArrayList<>(objects.size());
         for (MObject object : objects) {
-            statuses.add(apply(operation, object));
+            statuses.add(apply(operation, object, call));
         }
         return statuses;
     }
 
-    private MObjStatus apply(SyncOperationEnum operation, MObject object) {
+    // --- calls in flight ---------------------------------------------------------------------------
+
+    /**
+     * A write call arrives carrying these objects (as the simulator reads the request: SOAP MObjects, or
+     * REST records translated to MObjects): registers the keys of the objects it touches until the
+     * returned {@link InFlight} is closed, and counts the call as overlapping when another call in flight
+     * touches one of them. Call it before the injected latency, close it once the answer is produced.
+     * <p>
+     * Keys: a Program by id; an Opportunity by id and by external key as sent (and by the id the simulator
+     * holds for that external key, if any); an OpportunityPersonRole by id or external key if given, by
+     * its (Opportunity, person) pair, and it also touches its Opportunity.
+     */
+    public InFlight enter(List<MObject> objects) {
+        Set<String> keys;
+        int firstNewId;
+        synchronized (this) {
+            keys = Collections.unmodifiableSet(keysOf(objects));
+            firstNewId = nextObjectId;
+        }
+        synchronized (flights) {
+            boolean overlapping = keys.stream().anyMatch(touchedInFlight::containsKey);
+            if (overlapping) {
+                overlappingCalls++;
+            }
+            keys.forEach(key -> touchedInFlight.merge(key, 1, Integer::sum));
+            return new InFlight(keys, overlapping, firstNewId);
+        }
+    }
+
+    /** How many write calls arrived while another call in flight touched one of their objects. */
+    public long overlappingCalls() {
+        synchronized (flights) {
+            return overlappingCalls;
+        }
+    }
+
+    /**
+     * The fault {@code simulator.faults.duplicate-concurrent-upserts}: when on, an UPSERT of an Opportunity
+     * by an external key that did not exist when its call arrived, and that a concurrent call created since,
+     * creates a second Opportunity with that key instead of updating it, as Marketo may.
+     */
+    public void duplicateConcurrentUpserts(boolean on) {
+        duplicateConcurrentUpserts = on;
+    }
+
+    /** How many external key values (of the names calls used as Opportunity external keys) more than one Opportunity holds. */
+    public synchronized int duplicateExternalKeys() {
+        Map<String, Integer> holders = new HashMap<>();
+        for (Stored opportunity : opportunities.values()) {
+            for (String name : opportunityKeyNames) {
+                String value = opportunity.attributes.get(name);
+                if (value != null) {
+                    holders.merge(name + "=" + value, 1, Integer::sum);
+                }
+            }
+        }
+        return (int) holders.values().stream().filter(n -> n > 1).count();
+    }
+
+    private Set<String> keysOf(List<MObject> objects) {
+        Set<String> keys = new TreeSet<>();
+        for (MObject object : objects) {
+            switch (String.valueOf(object.getType())) {
+                case "Program" -> {
+                    if (object.getId() != null) {
+                        keys.add("Program#" + object.getId());
+                    }
+                }
+                case "Opportunity" -> keys.addAll(opportunityKeys(object.getId(), object.getExternalKey()));
+                case "OpportunityPersonRole" -> roleKeys(object, keys);
+                default -> {
+                }
+            }
+        }
+        return keys;
+    }
+
+    private Set<String> opportunityKeys(Integer id, Attrib externalKey) {
+        Set<String> keys = new TreeSet<>();
+        if (id != null) {
+            keys.add("Opportunity#" + id);
+        }
+        if (externalKey != null) {
+            keys.add("Opportunity/" + key(externalKey));
+            Integer held = opportunityByKey.get(key(externalKey));
+            if (held != null) {
+                keys.add("Opportunity#" + held);
+            }
+        }
+        return keys;
+    }
+
+    private void roleKeys(MObject role, Set<String> keys) {
+        if (role.getId() != null) {
+            keys.add("OpportunityPersonRole#" + role.getId());
+        }
+        if (role.getExternalKey() != null) {
+            keys.add("OpportunityPersonRole/" + key(role.getExternalKey()));
+        }
+        Map<String, String> values = values(role.getAttribList());
+        Set<String> opportunity = new TreeSet<>();
+        Integer byAttribute = parseInt(values.get("OpportunityId"));
+        if (byAttribute != null) {
+            opportunity.addAll(opportunityKeys(byAttribute, null));
+        }
+        String person = values.get("PersonId");
+        for (MObjAssociation association : associations(role)) {
+            switch (String.valueOf(association.getMObjType())) {
+                case "Opportunity" -> opportunity.addAll(opportunityKeys(association.getId(), association.getExternalKey()));
+                case "Lead" -> person = association.getId() != null ? String.valueOf(association.getId())
+                        : association.getExternalKey() != null ? key(association.getExternalKey()) : person;
+                default -> {
+                }
+            }
+        }
+        keys.addAll(opportunity);
+        if (person != null) {
+            for (String of : opportunity) {
+                keys.add("OpportunityPersonRole(" + of + ", person " + person + ")");
+            }
+        }
+    }
+
+    private MObjStatus apply(SyncOperationEnum operation, MObject object, InFlight call) {
         try {
             return switch (String.valueOf(object.getType())) {
                 case "Program" -> program(operation, object);
-                case "Opportunity" -> opportunity(operation, object);
+                case "Opportunity" -> opportunity(operation, object, call);
                 case "OpportunityPersonRole" -> role(operation, object);
                 default -> throw new Refusal(MObjStatusEnum.FAILED, "Unknown MObject type: " + object.getType());
             };
@@ -214,13 +406,14 @@ public class SimulatorState {
 
     // --- Opportunity -------------------------------------------------------------------------------
 
-    private MObjStatus opportunity(SyncOperationEnum operation, MObject object) {
+    private MObjStatus opportunity(SyncOperationEnum operation, MObject object, InFlight call) {
         Map<String, String> attributes = values(object.getAttribList());
         checkFields(attributes.keySet(), opportunityFields, "Opportunity");
         Attrib externalKey = object.getExternalKey();
         if (externalKey != null) {
             checkFields(Set.of(externalKey.getName()), opportunityFields, "Opportunity external key");
             attributes.put(externalKey.getName(), externalKey.getValue());
+            opportunityKeyNames.add(externalKey.getName());
         }
         List<String> associations = new ArrayList<>();
         for (MObjAssociation association : associations(object)) {
@@ -230,8 +423,26 @@ public class SimulatorState {
             associations.add(describe(association));
         }
         Stored existing = find(opportunities, opportunityByKey, object);
-        return upsert(operation, object, existing, opportunities, opportunityByKey, attributes, associations,
-                "Opportunity");
+        if (existing != null && racedCreation(operation, object, existing, call)) {
+            existing = null;
+        }
+        MObjStatus status = upsert(operation, object, existing, opportunities, opportunityByKey, attributes,
+                associations, "Opportunity");
+        if (call != null && status.getStatus() == MObjStatusEnum.CREATED) {
+            call.created.add(status.getId());
+        }
+        return status;
+    }
+
+    /**
+     * With {@link #duplicateConcurrentUpserts(boolean)} on: an UPSERT by external key finds an Opportunity
+     * that another call created after this call arrived (so the key was new when it arrived). Marketo may
+     * then create a second one, as if both had looked the key up before either created it.
+     */
+    private boolean racedCreation(SyncOperationEnum operation, MObject object, Stored existing, InFlight call) {
+        return duplicateConcurrentUpserts && call != null && operation == SyncOperationEnum.UPSERT
+                && object.getId() == null && object.getExternalKey() != null && existing.id >= call.firstNewId
+                && !call.created.contains(existing.id);
     }
 
     // --- OpportunityPersonRole ---------------------------------------------------------------------

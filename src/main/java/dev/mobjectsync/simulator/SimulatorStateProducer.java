@@ -13,6 +13,8 @@ public class SimulatorStateProducer {
     @Produces
     @Singleton
     SimulatorState state(SyncConfig config) {
-        return new SimulatorState(Seed.load(config.simulator().seedFile().orElse(null)));
+        SimulatorState state = new SimulatorState(Seed.load(config.simulator().seedFile().orElse(null)));
+        state.duplicateConcurrentUpserts(config.simulator().faults().duplicateConcurrentUpserts());
+        return state;
     }
 }
