@@ -28,6 +28,7 @@ final class Lanes {
         final List<String> lanes;
         final Ticket ticket;
         boolean taken;
+        long readySince;
 
         Entry(long seq, SyncRecord record, List<String> lanes, Ticket ticket) {
             this.seq = seq;
@@ -41,11 +42,24 @@ final class Lanes {
     /** Ready records per batch key (operation:type), by arrival. */
     private final Map<String, TreeMap<Long, Entry>> ready = new HashMap<>();
     private long nextSeq;
+    /** The time of the current add or finish, for the records it makes ready. */
+    private long clock;
     private int held;
     private int readyCount;
     private int taken;
 
+    /** Takes a call whatever its size: {@link #take(ToIntFunction, boolean, long, long)} with partial calls allowed. */
+    List<Entry> take(ToIntFunction<String> sizeOfType) {
+        return take(sizeOfType, true, 0, 0);
+    }
+
     void add(SyncRecord record, Ticket ticket) {
+        add(record, ticket, 0);
+    }
+
+    /** A record at the end of its lanes; {@code now} (nanoseconds) is when it becomes ready, if it does. */
+    void add(SyncRecord record, Ticket ticket, long now) {
+        clock = now;
         Entry entry = new Entry(nextSeq++, record, LaneKeys.of(record), ticket);
         for (String lane : entry.lanes) {
             byLane.computeIfAbsent(lane, key -> new ArrayDeque<>()).addLast(entry);
@@ -59,13 +73,40 @@ final class Lanes {
     }
 
     /**
-     * Takes ready records for one call: of the kind (operation, type) whose oldest ready record arrived
-     * first, as many as {@code sizeOfType} allows, oldest first. Empty when nothing is ready.
+     * Nanoseconds until a call can be taken: 0 when a kind has a full call's worth of ready records, or
+     * when {@code partialNow} and anything is ready; else when the oldest ready record will have waited
+     * {@code linger}; {@link Long#MAX_VALUE} when nothing is ready.
      */
-    List<Entry> take(ToIntFunction<String> sizeOfType) {
+    long untilNextCall(ToIntFunction<String> sizeOfType, boolean partialNow, long linger, long now) {
+        long until = Long.MAX_VALUE;
+        for (TreeMap<Long, Entry> kind : ready.values()) {
+            if (kind.isEmpty()) {
+                continue;
+            }
+            Entry oldest = kind.firstEntry().getValue();
+            if (partialNow || kind.size() >= sizeOfType.applyAsInt(oldest.record.type())) {
+                return 0;
+            }
+            until = Math.min(until, Math.max(0, oldest.readySince + linger - now));
+        }
+        return until;
+    }
+
+    /**
+     * Takes ready records for one call: of the first kind (operation, type), by its oldest ready record,
+     * that has a full call's worth ready, or that may go partial ({@code partialNow}, or its oldest ready
+     * record has waited {@code linger}); as many as {@code sizeOfType} allows, oldest first. Empty when no
+     * kind may go.
+     */
+    List<Entry> take(ToIntFunction<String> sizeOfType, boolean partialNow, long linger, long now) {
         TreeMap<Long, Entry> oldestKind = null;
         for (TreeMap<Long, Entry> kind : ready.values()) {
-            if (!kind.isEmpty() && (oldestKind == null || kind.firstKey() < oldestKind.firstKey())) {
+            if (kind.isEmpty() || oldestKind != null && kind.firstKey() > oldestKind.firstKey()) {
+                continue;
+            }
+            Entry oldest = kind.firstEntry().getValue();
+            if (partialNow || kind.size() >= sizeOfType.applyAsInt(oldest.record.type())
+                    || now - oldest.readySince >= linger) {
                 oldestKind = kind;
             }
         }
@@ -86,6 +127,12 @@ final class Lanes {
 
     /** The call of these records has ended: they leave their lanes, and the records behind them may be ready. */
     void finish(List<Entry> entries) {
+        finish(entries, 0);
+    }
+
+    /** As {@link #finish(List)}; {@code now} (nanoseconds) is when the records behind become ready. */
+    void finish(List<Entry> entries, long now) {
+        clock = now;
         for (Entry entry : entries) {
             for (String lane : entry.lanes) {
                 ArrayDeque<Entry> queue = byLane.get(lane);
@@ -130,6 +177,7 @@ final class Lanes {
             }
         }
         if (ready.computeIfAbsent(entry.record.batchKey(), key -> new TreeMap<>()).putIfAbsent(entry.seq, entry) == null) {
+            entry.readySince = clock;
             readyCount++;
         }
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.apache.camel.AsyncCallback;
@@ -66,6 +67,14 @@ public class SendingStage implements AsyncProcessor {
     private ExecutorService pool;
     private volatile boolean running = true;
     private volatile boolean startedUp;
+    /** Nanoseconds a ready record waits for more of its kind before it goes in a call that is not full. */
+    private final long linger;
+    /**
+     * Whether the last chunk came after a quiet spell (completed by timeout, forced, recovered): then calls go
+     * out with whatever is ready; while chunks come because they are full, a call waits to be full (at
+     * most {@link #linger}).
+     */
+    private boolean quiet = true;
 
     @Inject
     public SendingStage(SyncConfig config, CallPacer pacer, BatchSizes sizes, CamelContext camel) {
@@ -73,6 +82,7 @@ public class SendingStage implements AsyncProcessor {
         this.sizes = sizes;
         this.maxWaiting = config.batch().maxWaiting();
         this.senders = config.limits().maxConcurrentCalls();
+        this.linger = config.batch().timeout().toNanos();
         this.camel = camel;
     }
 
@@ -103,7 +113,9 @@ public class SendingStage implements AsyncProcessor {
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         Chunk chunk = exchange.getMessage().getBody(Chunk.class);
-        hold(chunk, exchange.getExchangeId(), failure -> {
+        String completedBy = exchange.getProperty(Exchange.AGGREGATED_COMPLETED_BY, String.class);
+        boolean more = "strategy".equals(completedBy) || "size".equals(completedBy);
+        hold(chunk, exchange.getExchangeId(), !more, failure -> {
             if (failure != null) {
                 exchange.setException(failure);
             }
@@ -129,6 +141,10 @@ public class SendingStage implements AsyncProcessor {
      * channel, or with the reason the chunk must stay in the repository.
      */
     public void hold(Chunk chunk, String chunkId, Consumer<Throwable> end) {
+        hold(chunk, chunkId, true, end);
+    }
+
+    private void hold(Chunk chunk, String chunkId, boolean afterQuiet, Consumer<Throwable> end) {
         Ticket ticket = new Ticket(chunkId, chunk.size(), failure -> {
             tickets.remove(chunkId);
             end.accept(failure);
@@ -136,7 +152,9 @@ public class SendingStage implements AsyncProcessor {
         synchronized (this) {
             if (running && !chunk.isEmpty()) {
                 tickets.put(chunkId, ticket);
-                chunk.records().forEach(record -> lanes.add(record, ticket));
+                long now = System.nanoTime();
+                chunk.records().forEach(record -> lanes.add(record, ticket, now));
+                quiet = afterQuiet;
                 notifyAll();
                 return;
             }
@@ -197,8 +215,16 @@ public class SendingStage implements AsyncProcessor {
     private boolean sendOne() throws InterruptedException {
         Exchange exchange = new DefaultExchange(camel);
         synchronized (this) {
-            while (running && !lanes.hasReady()) {
-                wait();
+            while (running) {
+                long until = lanes.untilNextCall(sizes::of, quiet, linger, System.nanoTime());
+                if (until == 0) {
+                    break;
+                }
+                if (until == Long.MAX_VALUE) {
+                    wait();
+                } else {
+                    TimeUnit.NANOSECONDS.timedWait(this, until);
+                }
             }
             if (!running) {
                 return false;
@@ -207,7 +233,7 @@ public class SendingStage implements AsyncProcessor {
         pacer.acquire(exchange);
         List<Lanes.Entry> call;
         synchronized (this) {
-            call = running ? lanes.take(sizes::of) : List.of();
+            call = running ? lanes.take(sizes::of, quiet, linger, System.nanoTime()) : List.of();
         }
         if (call.isEmpty()) {
             pacer.unused(exchange);
@@ -231,7 +257,7 @@ public class SendingStage implements AsyncProcessor {
             if (written || running) {
                 // while running, the next records go on (the failed chunk is sent again by recovery); while
                 // stopping, an unwritten record keeps its objects' later records behind it until the restart
-                lanes.finish(call);
+                lanes.finish(call, System.nanoTime());
             }
             for (Lanes.Entry entry : call) {
                 if (entry.ticket.recordDone(written)) {
@@ -267,7 +293,7 @@ public class SendingStage implements AsyncProcessor {
         Thread leaving = new Thread(() -> {
             pool.shutdown();
             try {
-                pool.awaitTermination(Long.MAX_VALUE, java.util.concurrent.TimeUnit.MILLISECONDS);
+                pool.awaitTermination(Long.MAX_VALUE, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

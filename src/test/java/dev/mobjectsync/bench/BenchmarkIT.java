@@ -43,6 +43,7 @@ class BenchmarkIT {
         unlimitedRuns();
         ceilingRun("soap", "", scale.ceilingRecords());
         ceilingRun("rest", "rest_", scale.restCeilingRecords());
+        orderedCeilingRun(scale.ceilingRecords());
         bigFileRun();
         BenchReport.write(results, scale, root.resolve("results.json"), Path.of("BENCHMARKS.md"));
 
@@ -50,6 +51,8 @@ class BenchmarkIT {
         assertTrue((double) results.get("raw_records_per_s") > 0);
         assertTrue((double) results.get("rest_pipeline_records_per_s") > 0);
         assertEquals(Boolean.TRUE, results.get("big_file_ok"), "the big file went through: " + results);
+        assertEquals(0L, results.get("ordered_overlapping_calls"), "no two calls in flight touched one object");
+        assertEquals(0L, results.get("ordered_duplicate_objects"), "no object created twice");
     }
 
     /**
@@ -141,6 +144,45 @@ class BenchmarkIT {
     }
 
     /** A 1 M-record file with a 256 MB heap: it must go through, in bounded memory. */
+    /**
+     * The same limited simulator, SOAP, with the ordered workload (RecordFiles#dropOrdered: opportunities, their
+     * roles, two rounds of updates of each): how close the app stays to the ceiling while it keeps every
+     * object's order, its records per call, and the simulator's count of calls that overlapped on one object
+     * and of objects created twice (both must be 0).
+     */
+    private void orderedCeilingRun(long records) throws Exception {
+        Map<String, String> limits = Map.of(
+                "MOBJECT_SYNC_SIMULATOR_FAULTS_LATENCY", "300ms",
+                "MOBJECT_SYNC_SIMULATOR_FAULTS_MAX_CONCURRENT", "10",
+                "MOBJECT_SYNC_SIMULATOR_FAULTS_CALLS_PER_WINDOW", "100",
+                "MOBJECT_SYNC_SIMULATOR_FAULTS_WINDOW", "20s",
+                "MOBJECT_SYNC_SIMULATOR_FAULTS_DUPLICATE_CONCURRENT_UPSERTS", "true");
+        double ceiling = 100 * MarketoApi.SOAP.maxBatch("Opportunity") / 20.0;
+        long objects = records / 4;
+        try (AppProcess simulator = simulator("sim-limited-ordered", limits).start().awaitReady();
+                AppProcess app = pipeline("pipeline-ceiling-ordered", simulator, "soap", Map.of()).start().awaitReady()) {
+            ChannelCounter success = new ChannelCounter(app.workDir(), "success");
+            for (int f = 0; f < 5; f++) {
+                RecordFiles.dropOrdered(inbox(app), "ordered-" + f + ".ndjson", "ordered-", f * (objects / 5), objects / 5);
+            }
+            long total = objects / 5 * 5 * 4;
+            awaitCount(success, 1, Duration.ofSeconds(60));
+            long first = System.nanoTime();
+            sleepUntil(first, scale.ceilingWarmupSeconds());
+            long atStart = success.count();
+            sleepUntil(first, scale.ceilingWarmupSeconds() + scale.ceilingSeconds());
+            long atEnd = success.count();
+            double perSecond = (atEnd - atStart) / (double) scale.ceilingSeconds();
+            results.put("ordered_ceiling_records_per_s", round(perSecond));
+            results.put("ordered_ceiling_fraction", round(perSecond / ceiling));
+            awaitCount(success, total, Duration.ofMinutes(10));
+            SimulatorStats stats = SimulatorStats.read(simulator.port());
+            results.put("ordered_records_per_call", round((double) stats.objects() / stats.answeredCalls()));
+            results.put("ordered_overlapping_calls", stats.raw().path("overlapping").asLong());
+            results.put("ordered_duplicate_objects", stats.raw().path("duplicateObjects").asLong());
+        }
+    }
+
     private void bigFileRun() throws Exception {
         try (AppProcess simulator = simulator("sim-bigfile", Map.of()).start().awaitReady()) {
             AppProcess app = pipeline("pipeline-bigfile", simulator, "soap", Map.of(

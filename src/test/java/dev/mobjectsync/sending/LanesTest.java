@@ -124,4 +124,23 @@ class LanesTest {
         lanes.add(unkeyed, ticket);
         assertEquals(List.of("new", "new"), take(100));
     }
+
+    @Test
+    void whileChunksComeFullAPartialCallWaitsUpToTheLingerForMore() {
+        long linger = 1_000;
+        for (int i = 0; i < 3; i++) {
+            lanes.add(opportunity("p" + i, "UPSERT", "P" + i), ticket, 10);
+        }
+        assertEquals(List.of(), lanes.take(type -> 5, false, linger, 500), "3 of 5: wait for more");
+        assertEquals(510, lanes.untilNextCall(type -> 5, false, linger, 500));
+        assertEquals(0, lanes.untilNextCall(type -> 5, true, linger, 500), "after a quiet spell: at once");
+
+        for (int i = 3; i < 7; i++) {
+            lanes.add(opportunity("p" + i, "UPSERT", "P" + i), ticket, 600);
+        }
+        assertEquals(0, lanes.untilNextCall(type -> 5, false, linger, 600));
+        assertEquals(List.of("p0", "p1", "p2", "p3", "p4"), ids(lanes.take(type -> 5, false, linger, 600)));
+        assertEquals(List.of(), lanes.take(type -> 5, false, linger, 900));
+        assertEquals(List.of("p5", "p6"), ids(lanes.take(type -> 5, false, linger, 1_600)), "aged: it goes");
+    }
 }

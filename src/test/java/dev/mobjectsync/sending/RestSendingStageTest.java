@@ -27,4 +27,9 @@ class RestSendingStageTest extends SendingStageContract {
     String rateLimitCode() {
         return "606";
     }
+
+    @Override
+    int perCall() {
+        return 300;
+    }
 }

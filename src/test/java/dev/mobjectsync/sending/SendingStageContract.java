@@ -26,6 +26,7 @@ import dev.mobjectsync.MarketoQueries;
 import dev.mobjectsync.marketo.RequestSigner;
 import dev.mobjectsync.simulator.CallLog;
 import dev.mobjectsync.simulator.FaultInjector;
+import dev.mobjectsync.simulator.SimulatorState;
 import jakarta.inject.Inject;
 
 /**
@@ -55,18 +56,33 @@ public abstract class SendingStageContract {
     @Inject
     RequestSigner signer;
 
+    @Inject
+    SimulatorState marketo;
+
     /** The simulator's code for "too many calls in the window" on this gateway. */
     abstract String rateLimitCode();
+
+    /** Records per Opportunity call on this gateway: the hang tests send 30 calls' worth. */
+    abstract int perCall();
 
     @BeforeEach
     void reset() {
         faults.set(FaultInjector.Settings.none());
         callLog.clear();
+        // as Marketo may: two calls upserting one new external key at once create two objects
+        marketo.duplicateConcurrentUpserts(true);
     }
 
     @AfterEach
     void noMoreFaults() {
         faults.set(FaultInjector.Settings.none());
+        marketo.duplicateConcurrentUpserts(false);
+    }
+
+    /** No call touched an object while another call touching it was in flight; no object was created twice. */
+    private void neverTwoCallsOnOneObject() {
+        assertEquals(0, callLog.summary().overlapping(), "calls overlapping on one object: " + callLog.summary());
+        assertEquals(0, marketo.duplicateExternalKeys(), "external keys held by more than one object");
     }
 
     private static FaultInjector.Settings latency(Duration latency, int maxConcurrent) {
@@ -85,25 +101,29 @@ public abstract class SendingStageContract {
     void marketosConcurrencyFaultNeverHangsIt() {
         // Marketo lets this integration 5 calls at once (another one uses the other 5); the app makes up to 10
         faults.set(latency(Duration.ofMillis(300), 5));
+        int perFile = perCall() * 30 / 4;
         for (int file = 0; file < 4; file++) {
-            drop("crowded-" + file + ".ndjson", upserts("crowded-" + file + "-", 0, 750, 1));
+            drop("crowded-" + file + ".ndjson", upserts("crowded-" + file + "-", 0, perFile, 1));
         }
 
-        awaitAll("crowded-", 3000, PATIENCE);
-        assertEquals(3000, success("crowded-").size(), "every record delivered: " + deadLetter("crowded-"));
+        awaitAll("crowded-", 4 * perFile, PATIENCE);
+        assertEquals(4 * perFile, success("crowded-").size(), "every record delivered: " + deadLetter("crowded-"));
         assertTrue(callLog.summary().faults().size() > 0, "Marketo's concurrency limit was hit: " + callLog.summary());
+        neverTwoCallsOnOneObject();
     }
 
     @Test
     void burstsOfRateFaultsNeverHangIt() {
         faults.set(latency(Duration.ofMillis(20), 0).withFailures(0.3, rateLimitCode()));
+        int perFile = perCall() * 30 / 4;
         for (int file = 0; file < 4; file++) {
-            drop("bursty-" + file + ".ndjson", upserts("bursty-" + file + "-", 0, 750, 1));
+            drop("bursty-" + file + ".ndjson", upserts("bursty-" + file + "-", 0, perFile, 1));
         }
 
-        awaitAll("bursty-", 3000, PATIENCE);
-        assertEquals(3000, success("bursty-").size(), "every record delivered: " + deadLetter("bursty-"));
+        awaitAll("bursty-", 4 * perFile, PATIENCE);
+        assertEquals(4 * perFile, success("bursty-").size(), "every record delivered: " + deadLetter("bursty-"));
         assertTrue(callLog.summary().faults().containsKey(rateLimitCode()), callLog.summary().toString());
+        neverTwoCallsOnOneObject();
     }
 
     @Test
@@ -126,6 +146,7 @@ public abstract class SendingStageContract {
         assertEquals(List.of(), deadLetter("parent-").stream().map(e -> e.path("recordId").asText() + " "
                 + e.at("/error/message").asText()).toList(), "no role dead-lettered for a missing Opportunity");
         assertEquals(600, success("parent-").size());
+        neverTwoCallsOnOneObject();
     }
 
     @Test
@@ -155,5 +176,6 @@ public abstract class SendingStageContract {
             }
         }
         assertEquals(List.of(), stale, "every object holds the last round's Amount");
+        neverTwoCallsOnOneObject();
     }
 }

@@ -24,4 +24,9 @@ class SoapSendingStageTest extends SendingStageContract {
     String rateLimitCode() {
         return "20023";
     }
+
+    @Override
+    int perCall() {
+        return 100;
+    }
 }
