@@ -3,7 +3,7 @@ package dev.mobjectsync;
 /** Names of the headers and exchange properties the routes share, in one place. */
 public final class Headers {
 
-    /** The source channel of a valid record (file, kafka, jms): the aggregation's correlation key, one chunk at a time per source. */
+    /** The aggregation's correlation key (ChunkKeys): one open chunk per source thread. */
     public static final String CHUNK_KEY = "MobjectSyncChunkKey";
 
     /** Exchange property: the batch the sending stage handed to the gateway seam (the seam's own BATCH changes with halves). */

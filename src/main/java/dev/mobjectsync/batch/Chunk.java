@@ -23,12 +23,24 @@ public class Chunk implements Serializable {
     private static final AtomicLong SERIALS = new AtomicLong();
 
     private final List<SyncRecord> records = new ArrayList<>();
-    private final long openedAt = System.currentTimeMillis();
-    private final long serial = SERIALS.incrementAndGet();
+    private final long openedAt;
+    private final long serial;
+
+    private Chunk(long openedAt, long serial) {
+        this.openedAt = openedAt;
+        this.serial = serial;
+    }
 
     public static Chunk of(List<SyncRecord> records) {
-        Chunk chunk = new Chunk();
+        Chunk chunk = new Chunk(System.currentTimeMillis(), SERIALS.incrementAndGet());
         chunk.records.addAll(records);
+        return chunk;
+    }
+
+    /** The same chunk (same place in the opening order) holding only these of its records. */
+    public Chunk keeping(List<SyncRecord> some) {
+        Chunk chunk = new Chunk(openedAt, serial);
+        chunk.records.addAll(some);
         return chunk;
     }
 

@@ -26,20 +26,22 @@ import jakarta.inject.Named;
 public class FileUnits {
 
     /** One unit, sorted. */
-    public record Sorted(List<RecordOutcome> refused, Chunk valid) {
+    public record Sorted(List<RecordOutcome> refused, Chunk valid, String chunkKey) {
     }
 
     private final RecordAcceptor acceptor;
     private final int unitSize;
+    private final ChunkKeys chunkKeys;
 
     @Inject
-    public FileUnits(RecordAcceptor acceptor, BatchSizes sizes) {
-        this(acceptor, sizes.largest());
+    public FileUnits(RecordAcceptor acceptor, BatchSizes sizes, ChunkKeys chunkKeys) {
+        this(acceptor, sizes.largest(), chunkKeys);
     }
 
-    public FileUnits(RecordAcceptor acceptor, int unitSize) {
+    public FileUnits(RecordAcceptor acceptor, int unitSize, ChunkKeys chunkKeys) {
         this.acceptor = acceptor;
         this.unitSize = unitSize;
+        this.chunkKeys = chunkKeys;
     }
 
     /** How many items a unit holds: one call's worth of the type the gateway takes most of. */
@@ -59,6 +61,6 @@ public class FileUnits {
                 refused.add((RecordOutcome) checked);
             }
         }
-        return new Sorted(refused, Chunk.of(valid));
+        return new Sorted(refused, Chunk.of(valid), chunkKeys.of("file"));
     }
 }

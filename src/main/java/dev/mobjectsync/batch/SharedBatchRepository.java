@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.processor.aggregate.jdbc.DefaultJdbcOptimisticLockingExceptionMapper;
 import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -113,6 +114,18 @@ public class SharedBatchRepository extends JdbcAggregationRepository {
         boolean confirmed = super.confirmWithResult(camel, exchangeId);
         claims.release(exchangeId);
         return confirmed;
+    }
+
+    /**
+     * A completed chunk whose records were partly delivered when the application stopped: only the rest is
+     * kept, so the next start sends nothing twice.
+     */
+    public void keepOnly(CamelContext camel, String chunkId, Chunk rest) {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.getMessage().setBody(rest);
+        transactionTemplate.executeWithoutResult(status -> write(() -> jdbcTemplate.update(
+                "UPDATE " + getRepositoryNameCompleted() + " SET exchange = ? WHERE id = ?",
+                jdbcCamelCodec.marshallExchange(exchange, isAllowSerializedHeaders()), chunkId)));
     }
 
     /** One statement; a constraint violation or a stale version becomes an {@link OptimisticLockingException}. */

@@ -3,10 +3,8 @@ package dev.mobjectsync.record;
 import java.time.Clock;
 import java.util.stream.Collectors;
 
-import org.apache.camel.Exchange;
 import org.apache.camel.Handler;
 
-import dev.mobjectsync.Headers;
 import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.ops.SyncMetrics;
 import dev.mobjectsync.outcome.Failure;
@@ -17,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
 /**
- * The accept step: an {@link InputItem} becomes a {@link SyncRecord} (with its source channel, the chunk it joins, in a header)
+ * The accept step: an {@link InputItem} becomes a {@link SyncRecord} 
  * or a validation-stage {@link RecordOutcome} bound for dead-letter.
  */
 @ApplicationScoped
@@ -35,12 +33,8 @@ public class RecordAcceptor {
     }
 
     @Handler
-    public Object accept(InputItem item, Exchange exchange) {
-        Object checked = check(item);
-        if (checked instanceof SyncRecord record) {
-            exchange.getMessage().setHeader(Headers.CHUNK_KEY, record.source().channel());
-        }
-        return checked;
+    public Object accept(InputItem item) {
+        return check(item);
     }
 
     /** The item as a valid {@link SyncRecord}, or as a validation-stage {@link RecordOutcome}. */

@@ -24,14 +24,17 @@ final class Lanes {
     /** One record held, with the chunk it came in. */
     static final class Entry {
         final long seq;
+        /** The record's place in its chunk. */
+        final int index;
         final SyncRecord record;
         final List<String> lanes;
         final Ticket ticket;
         boolean taken;
         long readySince;
 
-        Entry(long seq, SyncRecord record, List<String> lanes, Ticket ticket) {
+        Entry(long seq, int index, SyncRecord record, List<String> lanes, Ticket ticket) {
             this.seq = seq;
+            this.index = index;
             this.record = record;
             this.lanes = lanes;
             this.ticket = ticket;
@@ -54,13 +57,16 @@ final class Lanes {
     }
 
     void add(SyncRecord record, Ticket ticket) {
-        add(record, ticket, 0);
+        add(record, 0, ticket, 0);
     }
 
-    /** A record at the end of its lanes; {@code now} (nanoseconds) is when it becomes ready, if it does. */
-    void add(SyncRecord record, Ticket ticket, long now) {
+    /**
+     * A record, the {@code index}-th of its chunk, at the end of its lanes; {@code now} (nanoseconds) is
+     * when it becomes ready, if it does.
+     */
+    void add(SyncRecord record, int index, Ticket ticket, long now) {
         clock = now;
-        Entry entry = new Entry(nextSeq++, record, LaneKeys.of(record), ticket);
+        Entry entry = new Entry(nextSeq++, index, record, LaneKeys.of(record), ticket);
         for (String lane : entry.lanes) {
             byLane.computeIfAbsent(lane, key -> new ArrayDeque<>()).addLast(entry);
         }

@@ -14,6 +14,7 @@ import org.apache.camel.AsyncProcessor;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.EventNotifierSupport;
@@ -23,6 +24,7 @@ import org.jboss.logging.Logger;
 import dev.mobjectsync.batch.Batch;
 import dev.mobjectsync.batch.BatchSizes;
 import dev.mobjectsync.batch.Chunk;
+import dev.mobjectsync.batch.SharedBatchRepository;
 import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.marketo.CallPacer;
 import dev.mobjectsync.record.SyncRecord;
@@ -76,8 +78,12 @@ public class SendingStage implements AsyncProcessor {
      */
     private boolean quiet = true;
 
+    private final SharedBatchRepository repository;
+
     @Inject
-    public SendingStage(SyncConfig config, CallPacer pacer, BatchSizes sizes, CamelContext camel) {
+    public SendingStage(SyncConfig config, CallPacer pacer, BatchSizes sizes, CamelContext camel,
+            @Named("batchRepository") JdbcAggregationRepository repository) {
+        this.repository = (SharedBatchRepository) repository;
         this.pacer = pacer;
         this.sizes = sizes;
         this.maxWaiting = config.batch().maxWaiting();
@@ -145,7 +151,7 @@ public class SendingStage implements AsyncProcessor {
     }
 
     private void hold(Chunk chunk, String chunkId, boolean afterQuiet, Consumer<Throwable> end) {
-        Ticket ticket = new Ticket(chunkId, chunk.size(), failure -> {
+        Ticket ticket = new Ticket(chunkId, chunk, failure -> {
             tickets.remove(chunkId);
             end.accept(failure);
         });
@@ -153,7 +159,9 @@ public class SendingStage implements AsyncProcessor {
             if (running && !chunk.isEmpty()) {
                 tickets.put(chunkId, ticket);
                 long now = System.nanoTime();
-                chunk.records().forEach(record -> lanes.add(record, ticket, now));
+                for (int i = 0; i < chunk.size(); i++) {
+                    lanes.add(chunk.records().get(i), i, ticket, now);
+                }
                 quiet = afterQuiet;
                 notifyAll();
                 return;
@@ -260,7 +268,7 @@ public class SendingStage implements AsyncProcessor {
                 lanes.finish(call, System.nanoTime());
             }
             for (Lanes.Entry entry : call) {
-                if (entry.ticket.recordDone(written)) {
+                if (entry.ticket.recordDone(entry.index, written)) {
                     ended.add(entry.ticket);
                 }
             }
@@ -268,6 +276,21 @@ public class SendingStage implements AsyncProcessor {
         }
         ended.forEach(ticket -> ticket.end(null));
         return true;
+    }
+
+    /** A chunk partly delivered: the repository keeps only the rest, so the next start sends nothing twice. */
+    private void keepWhatIsNotWritten(Ticket ticket) {
+        Chunk rest = ticket.notWritten();
+        if (rest == null) {
+            return;
+        }
+        try {
+            repository.keepOnly(camel, ticket.chunkId, rest);
+        } catch (RuntimeException e) {
+            LOG.warnf("chunk %s: %d of its %d records were delivered, but the repository could not be told (%s): "
+                    + "they will be delivered again after the restart", ticket.chunkId, ticket.chunk.size() - rest.size(),
+                    ticket.chunk.size(), e.getMessage());
+        }
     }
 
     private static Batch batchOf(List<Lanes.Entry> call) {
@@ -302,8 +325,11 @@ public class SendingStage implements AsyncProcessor {
                 LOG.infof("stopping: %d chunk(s) with records not yet sent stay in the repository for the next start",
                         left.size());
             }
-            left.forEach(ticket -> ticket.end(new KeptForNextStart("chunk " + ticket.chunkId
-                    + " kept in the repository: the application stopped before all its records were sent")));
+            for (Ticket ticket : left) {
+                keepWhatIsNotWritten(ticket);
+                ticket.end(new KeptForNextStart("chunk " + ticket.chunkId
+                        + " kept in the repository: the application stopped before all its records were sent"));
+            }
         }, "SendingStageStop");
         leaving.setDaemon(true);
         leaving.start();

@@ -1,6 +1,11 @@
 package dev.mobjectsync.sending;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
+
+import dev.mobjectsync.batch.Chunk;
+import dev.mobjectsync.record.SyncRecord;
 
 /**
  * A chunk held by the sending stage: how many of its records still wait for their outcome, and what to
@@ -10,21 +15,37 @@ import java.util.function.Consumer;
 final class Ticket {
 
     final String chunkId;
+    final Chunk chunk;
+    private final boolean[] written;
     private int remaining;
     private boolean failed;
     private boolean ended;
     private final Consumer<Throwable> end;
 
-    Ticket(String chunkId, int records, Consumer<Throwable> end) {
+    Ticket(String chunkId, Chunk chunk, Consumer<Throwable> end) {
         this.chunkId = chunkId;
-        this.remaining = records;
+        this.chunk = chunk;
+        this.written = new boolean[chunk.size()];
+        this.remaining = chunk.size();
         this.end = end;
     }
 
-    /** One record has its outcome in a channel (or could not get it); true when that was the last one. */
-    synchronized boolean recordDone(boolean written) {
-        failed |= !written;
+    /** The record at {@code index} has its outcome in a channel, or could not get it; true when it was the last. */
+    synchronized boolean recordDone(int index, boolean inChannel) {
+        written[index] = inChannel;
+        failed |= !inChannel;
         return --remaining == 0;
+    }
+
+    /** The records not yet in a channel, in the chunk's order; null when none was written yet (the chunk as it is). */
+    synchronized Chunk notWritten() {
+        List<SyncRecord> rest = new ArrayList<>();
+        for (int i = 0; i < written.length; i++) {
+            if (!written[i]) {
+                rest.add(chunk.records().get(i));
+            }
+        }
+        return rest.size() == written.length ? null : chunk.keeping(rest);
     }
 
     /** Confirms the chunk, or leaves it for recovery when a record of it was not written. Once only. */

@@ -19,7 +19,7 @@ import dev.mobjectsync.record.SyncRecord;
 class LanesTest {
 
     private final Lanes lanes = new Lanes();
-    private final Ticket ticket = new Ticket("chunk", 1_000, failure -> {
+    private final Ticket ticket = new Ticket("chunk", dev.mobjectsync.batch.Chunk.of(List.of()), failure -> {
     });
 
     private static SyncRecord opportunity(String recordId, String operation, String externalKey) {
@@ -129,14 +129,14 @@ class LanesTest {
     void whileChunksComeFullAPartialCallWaitsUpToTheLingerForMore() {
         long linger = 1_000;
         for (int i = 0; i < 3; i++) {
-            lanes.add(opportunity("p" + i, "UPSERT", "P" + i), ticket, 10);
+            lanes.add(opportunity("p" + i, "UPSERT", "P" + i), 0, ticket, 10);
         }
         assertEquals(List.of(), lanes.take(type -> 5, false, linger, 500), "3 of 5: wait for more");
         assertEquals(510, lanes.untilNextCall(type -> 5, false, linger, 500));
         assertEquals(0, lanes.untilNextCall(type -> 5, true, linger, 500), "after a quiet spell: at once");
 
         for (int i = 3; i < 7; i++) {
-            lanes.add(opportunity("p" + i, "UPSERT", "P" + i), ticket, 600);
+            lanes.add(opportunity("p" + i, "UPSERT", "P" + i), 0, ticket, 600);
         }
         assertEquals(0, lanes.untilNextCall(type -> 5, false, linger, 600));
         assertEquals(List.of("p0", "p1", "p2", "p3", "p4"), ids(lanes.take(type -> 5, false, linger, 600)));

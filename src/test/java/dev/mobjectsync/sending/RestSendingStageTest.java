@@ -1,6 +1,7 @@
 package dev.mobjectsync.sending;
 
 import java.util.HashMap;
+import java.time.Duration;
 import java.util.Map;
 
 import dev.mobjectsync.pipeline.CleanTestData;
@@ -31,5 +32,10 @@ class RestSendingStageTest extends SendingStageContract {
     @Override
     int perCall() {
         return 300;
+    }
+
+    @Override
+    Duration crowdedLatency() {
+        return Duration.ofSeconds(2);
     }
 }

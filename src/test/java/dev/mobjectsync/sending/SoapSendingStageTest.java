@@ -1,5 +1,6 @@
 package dev.mobjectsync.sending;
 
+import java.time.Duration;
 import java.util.Map;
 
 import dev.mobjectsync.pipeline.CleanTestData;
@@ -28,5 +29,10 @@ class SoapSendingStageTest extends SendingStageContract {
     @Override
     int perCall() {
         return 100;
+    }
+
+    @Override
+    Duration crowdedLatency() {
+        return Duration.ofMillis(300);
     }
 }
