@@ -72,11 +72,14 @@ public class SendingStage implements AsyncProcessor {
     /** Nanoseconds a ready record waits for more of its kind before it goes in a call that is not full. */
     private final long linger;
     /**
-     * Whether the last chunk came after a quiet spell (completed by timeout, forced, recovered): then calls go
-     * out with whatever is ready; while chunks come because they are full, a call waits to be full (at
-     * most {@link #linger}).
+     * Whether the last chunk came after a quiet spell (completed by timeout, forced, recovered): then, once no
+     * other source's chunk is still open, calls go out with whatever is ready; while chunks come because they
+     * are full, a call waits to be full (at most {@link #linger}).
      */
     private boolean quiet = true;
+    static final long RECHECK_OPEN_CHUNKS = TimeUnit.MILLISECONDS.toNanos(50);
+    private volatile boolean openChunks;
+    private volatile long openChunksReadAt = System.nanoTime() - RECHECK_OPEN_CHUNKS - 1;
 
     private final SharedBatchRepository repository;
 
@@ -222,11 +225,19 @@ public class SendingStage implements AsyncProcessor {
     /** One call: false when the stage stopped. */
     private boolean sendOne() throws InterruptedException {
         Exchange exchange = new DefaultExchange(camel);
-        synchronized (this) {
-            while (running) {
-                long until = lanes.untilNextCall(sizes::of, quiet, linger, System.nanoTime());
+        while (true) {
+            boolean partialNow = quiet && !otherChunksOpen();
+            synchronized (this) {
+                if (!running) {
+                    return false;
+                }
+                long until = lanes.untilNextCall(sizes::of, partialNow, linger, System.nanoTime());
                 if (until == 0) {
                     break;
+                }
+                if (quiet && lanes.hasReady()) {
+                    // other sources' chunks are still open: look again soon, they may join this call
+                    until = Math.min(until, RECHECK_OPEN_CHUNKS);
                 }
                 if (until == Long.MAX_VALUE) {
                     wait();
@@ -234,14 +245,12 @@ public class SendingStage implements AsyncProcessor {
                     TimeUnit.NANOSECONDS.timedWait(this, until);
                 }
             }
-            if (!running) {
-                return false;
-            }
         }
         pacer.acquire(exchange);
+        boolean partialNow = quiet && !otherChunksOpen();
         List<Lanes.Entry> call;
         synchronized (this) {
-            call = running ? lanes.take(sizes::of, quiet, linger, System.nanoTime()) : List.of();
+            call = running ? lanes.take(sizes::of, partialNow, linger, System.nanoTime()) : List.of();
         }
         if (call.isEmpty()) {
             pacer.unused(exchange);
@@ -276,6 +285,23 @@ public class SendingStage implements AsyncProcessor {
         }
         ended.forEach(ticket -> ticket.end(null));
         return true;
+    }
+
+    /**
+     * Whether the aggregator holds open chunks (another source is still gathering records, which would join
+     * a call that is not full): read from the repository at most every {@link #RECHECK_OPEN_CHUNKS}.
+     */
+    private boolean otherChunksOpen() {
+        long now = System.nanoTime();
+        if (now - openChunksReadAt > RECHECK_OPEN_CHUNKS) {
+            try {
+                openChunks = !repository.getKeys().isEmpty();
+            } catch (RuntimeException e) {
+                openChunks = false;
+            }
+            openChunksReadAt = now;
+        }
+        return openChunks;
     }
 
     /** A chunk partly delivered: the repository keeps only the rest, so the next start sends nothing twice. */

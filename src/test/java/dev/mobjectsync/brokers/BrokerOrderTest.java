@@ -24,6 +24,7 @@ import com.marketo.mktows.MObject;
 import dev.mobjectsync.MarketoQueries;
 import dev.mobjectsync.marketo.RequestSigner;
 import dev.mobjectsync.pipeline.CleanTestData;
+import dev.mobjectsync.simulator.CallLog;
 import dev.mobjectsync.simulator.FaultInjector;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -58,11 +59,15 @@ class BrokerOrderTest {
     @Inject
     RequestSigner signer;
 
+    @Inject
+    CallLog callLog;
+
     @BeforeEach
     void someLatency() {
         // calls overlap in time, as they do against Marketo
         faults.set(new FaultInjector.Settings(Duration.ofMillis(50), 0, "20023", 0, 0, Duration.ofSeconds(20), 0,
                 null, 1));
+        callLog.clear();
     }
 
     /** Per object: its INSERT, its role, then rounds of updates; objects interleaved, as events arrive. */
@@ -111,6 +116,7 @@ class BrokerOrderTest {
             }
         }
         assertEquals(List.of(), stale, "one object each, with the last round's Amount");
+        assertEquals(0, callLog.summary().overlapping(), "calls overlapping on one object: " + callLog.summary());
     }
 
     @Test
