@@ -25,8 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
  * Camel's message tracing on, nor a channel or the batch repository's files, while records succeed,
  * fail validation, are refused by Marketo (20014 injected and for a real signature mismatch, 20016)
  * and meet broken answers. The same for the REST gateway's client secret and its access tokens, on
- * REST (success, 606 injected, credentials the identity service refuses). The packaged application
- * runs once per situation, every log category at TRACE, and everything it wrote is read back.
+ * REST (success, 606 injected, credentials the identity service refuses; the token asked with the
+ * credentials in the query, as Marketo documents it, and in a form body). The packaged application
+ * runs once per situation, every log category at TRACE and the JDK HTTP client's own logging asked for
+ * in full ({@code -Djdk.httpclient.HttpClient.log=all}: it prints request URIs, so the token request's
+ * query, and headers, so the bearer token; the application keeps its categories off), and everything
+ * it wrote is read back.
  */
 class SecretLogScanIT {
 
@@ -52,6 +56,7 @@ class SecretLogScanIT {
                 "MOBJECT_SYNC_SIMULATOR_FAULTS_FAILURE_CODE", "606"), 5, "");
         run(Map.of("MOBJECT_SYNC_MARKETO_API", "rest", "MOBJECT_SYNC_SIMULATOR_REST_CLIENT_SECRET", "another-secret"),
                 5, "");
+        run(Map.of("MOBJECT_SYNC_MARKETO_API", "rest", "MOBJECT_SYNC_MARKETO_REST_TOKEN_REQUEST", "form"), 5, "");
 
         String logs = logs();
         assertTrue(logs.contains("requestSignature"), "SOAP messages, with the signed header, were logged");
@@ -93,7 +98,8 @@ class SecretLogScanIT {
         env.put("QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA__LEVEL", "TRACE");
         env.put("QUARKUS_LOG_CATEGORY__DEV_MOBJECTSYNC__LEVEL", "TRACE");
         Path dir = workDir.resolve("phase-" + phase);
-        try (AppProcess app = new AppProcess(Files.createDirectories(dir), env)) {
+        try (AppProcess app = new AppProcess(Files.createDirectories(dir), env)
+                .jvmOptions(List.of("-Xmx256m", "-Djdk.httpclient.HttpClient.log=all"))) {
             app.start().awaitReady();
             String prefix = "phase" + phase + "-";
             String content = IntStream.range(0, records)

@@ -168,6 +168,14 @@ public interface SyncConfig {
         /** A cached token is renewed when it has less than this left to live. */
         @WithName("token-refresh-margin")
         Duration tokenRefreshMargin();
+
+        /**
+         * How the client credentials go to {@code <identity-url>/oauth/token}: {@code query}, as Marketo
+         * documents it (query parameters of the POST), or {@code form} (the same parameters as a form body).
+         */
+        @WithName("token-request")
+        @Pattern(regexp = "query|form", message = "must be query or form")
+        String tokenRequest();
     }
 
     interface Batch {

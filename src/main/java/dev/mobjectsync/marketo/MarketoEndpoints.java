@@ -41,6 +41,8 @@ public class MarketoEndpoints {
         CxfEndpoint endpoint = base();
         endpoint.setAddress(config.marketo().endpoint());
         endpoint.setDefaultOperationName("syncMObjects");
+        // Only the protocol's headers go to Marketo: none of the exchange's (ours, or the sources').
+        endpoint.setHeaderFilterStrategy(new ProtocolHeadersOnly());
         // A real answer is a few kB per 100 objects: refuse one larger than this instead of reading it all.
         endpoint.setProperties(new HashMap<>(Map.of(StaxUtils.MAX_XML_CHARACTERS, config.marketo().maxAnswerChars())));
         endpoint.setLoggingFeatureEnabled(config.marketo().logMessages());

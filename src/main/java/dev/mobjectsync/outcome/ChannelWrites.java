@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Handler;
+import org.apache.camel.component.kafka.KafkaConstants;
 
 import dev.mobjectsync.Headers;
 import dev.mobjectsync.config.SyncConfig;
@@ -36,22 +37,31 @@ public class ChannelWrites {
     public static final String WRITE = "MobjectSyncWrite";
 
     private final EnvelopeWriter envelopes;
-    private final boolean successIsFile;
-    private final boolean deadLetterIsFile;
+    private final String successUri;
+    private final String deadLetterUri;
 
     @Inject
     public ChannelWrites(EnvelopeWriter envelopes, SyncConfig config) {
-        this(envelopes, isFile(config.channels().success()), isFile(config.channels().deadLetter()));
+        this(envelopes, config.channels().success(), config.channels().deadLetter());
     }
 
-    public ChannelWrites(EnvelopeWriter envelopes, boolean successIsFile, boolean deadLetterIsFile) {
+    /** The channels' endpoint URIs decide the writes: file lines, or messages (Kafka: with the message key). */
+    public ChannelWrites(EnvelopeWriter envelopes, String successUri, String deadLetterUri) {
         this.envelopes = envelopes;
-        this.successIsFile = successIsFile;
-        this.deadLetterIsFile = deadLetterIsFile;
+        this.successUri = successUri;
+        this.deadLetterUri = deadLetterUri;
     }
 
     static boolean isFile(String uri) {
         return uri.startsWith("file:") || uri.startsWith("file://");
+    }
+
+    static boolean isKafka(String uri) {
+        return uri.startsWith("kafka:");
+    }
+
+    private String uriOf(String channel) {
+        return Headers.SUCCESS.equals(channel) ? successUri : deadLetterUri;
     }
 
     @Handler
@@ -61,7 +71,7 @@ public class ChannelWrites {
         Map<String, List<RecordOutcome>> linesOutcomes = new HashMap<>();
         for (RecordOutcome outcome : outcomes) {
             String channel = channelOf(outcome);
-            if (Headers.SUCCESS.equals(channel) ? successIsFile : deadLetterIsFile) {
+            if (isFile(uriOf(channel))) {
                 StringBuilder text = lines.computeIfAbsent(channel, c -> new StringBuilder());
                 text.append(text.isEmpty() ? "" : "\n").append(envelopes.text(outcome));
                 linesOutcomes.computeIfAbsent(channel, c -> new ArrayList<>()).add(outcome);
@@ -74,11 +84,18 @@ public class ChannelWrites {
         return writes;
     }
 
-    /** The write of one outcome on its own. */
+    /**
+     * The write of one outcome on its own: the mobject-sync.* context headers, and the message key only
+     * for a Kafka channel (on JMS, Camel would send the key's header as a property {@code kafka_DOT_KEY}).
+     */
     public Write single(RecordOutcome outcome) {
         Map<String, Object> headers = new HashMap<>();
         String body = envelopes.envelope(outcome, headers);
-        return new Write(channelOf(outcome), body, headers, List.of(outcome));
+        String channel = channelOf(outcome);
+        if (!isKafka(uriOf(channel))) {
+            headers.remove(KafkaConstants.KEY);
+        }
+        return new Write(channel, body, headers, List.of(outcome));
     }
 
     private static String channelOf(RecordOutcome outcome) {

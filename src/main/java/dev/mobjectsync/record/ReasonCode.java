@@ -28,6 +28,7 @@ public enum ReasonCode {
     UNKNOWN_TYPE_ATTRIBUTE("a typeAttributes entry has an attrType other than Cost or Tag"),
     UNEXPECTED_TYPE_ATTRIBUTES("typeAttributes are only for Program"),
     MISSING_ATTRIBUTE("a required attribute is missing or empty"),
+    MISSING_NAME("an Opportunity INSERT has no Name: Marketo refuses to create an opportunity whose name is null"),
     BAD_MONTH("a Cost Month is not yyyy-MM"),
     BAD_AMOUNT("an Amount is not a decimal number"),
     FIELD_TOO_LONG("a value is longer than mobject-sync.validation.max-field-length"),

@@ -127,6 +127,7 @@ public class RecordValidator {
         }
         if ("Opportunity".equals(type)) {
             checkAmount(attributes.get("Amount"), "attributes.Amount", defects);
+            checkName(operation, attributes.get("Name"), defects);
         }
         if ("OpportunityPersonRole".equals(type)) {
             requireLink(attributes, associations, "OpportunityId", "Opportunity", defects);
@@ -169,6 +170,18 @@ public class RecordValidator {
         if ((value == null || value.isBlank()) && !associated) {
             defects.add(new Defect(ReasonCode.MISSING_ATTRIBUTE, "attributes." + attribute
                     + " is required (or an association of type " + associationType + ")"));
+        }
+    }
+
+    /**
+     * Marketo: "The 'name' field must not be null" (REST opportunities page; null and "" are both written
+     * as null). An INSERT always creates, so it needs a Name; an UPSERT may update an existing
+     * Opportunity, which has one already, so only Marketo can tell, and it is sent.
+     */
+    private static void checkName(String operation, String name, List<Defect> defects) {
+        if ("INSERT".equals(operation) && (name == null || name.isBlank())) {
+            defects.add(new Defect(ReasonCode.MISSING_NAME, "attributes.Name is required to create an Opportunity"
+                    + " (Marketo: the name field must not be null)"));
         }
     }
 

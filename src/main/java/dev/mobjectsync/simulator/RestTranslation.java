@@ -134,6 +134,10 @@ final class RestTranslation {
             case UPDATED, UNCHANGED -> result.put("status", "updated").put("marketoGUID", guid(status.getId()));
             default -> {
                 String error = String.valueOf(status.getError());
+                if (SimulatorState.NAME_REQUIRED.equals(error)) {
+                    // Marketo's record-level code for a required value left out (error-codes.md, 1002)
+                    return skipped(result, "1002", "Missing value for the required parameter 'name'");
+                }
                 String code = error.startsWith("Unknown attribute") ? "1006"
                         : error.contains("not found") || error.contains("does not exist") ? "1013"
                         : error.contains("already exists") ? "1017" : "1003";

@@ -43,6 +43,12 @@ import com.marketo.mktows.TypeAttrib;
 public class SimulatorState {
 
     private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+
+    /**
+     * The FAILED error of an Opportunity that would be created without a Name. Marketo: "The 'name' field
+     * must not be null" (REST opportunities page); its SOAP error text is not documented.
+     */
+    public static final String NAME_REQUIRED = "Name is required to create an Opportunity: the name field must not be null";
     private static final int PAGE = 100;
 
     /** Why one object of a call was not applied. */
@@ -535,6 +541,9 @@ public class SimulatorState {
         if (object.getId() != null) {
             throw failed(type + " " + object.getId() + " does not exist; Marketo assigns the ids of new objects");
         }
+        if ("Opportunity".equals(type) && isBlank(attributes.get("Name"))) {
+            throw failed(NAME_REQUIRED);
+        }
         Stored created = new Stored(nextObjectId++);
         created.attributes.putAll(attributes);
         created.associations.addAll(associations);
@@ -745,6 +754,10 @@ public class SimulatorState {
     private static String describeKey(MObject object) {
         return object.getId() != null ? "with id " + object.getId()
                 : object.getExternalKey() != null ? key(object.getExternalKey()) : "without key";
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
     }
 
     private static Integer parseInt(String text) {

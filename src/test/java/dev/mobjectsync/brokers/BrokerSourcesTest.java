@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.mobjectsync.MarketoQueries;
 import dev.mobjectsync.marketo.RequestSigner;
+import dev.mobjectsync.outcome.ChannelHeaders;
 import dev.mobjectsync.record.Json;
 import dev.mobjectsync.simulator.CallLog;
 import dev.mobjectsync.pipeline.CleanTestData;
@@ -183,6 +184,12 @@ class BrokerSourcesTest {
                 header(bad, "mobject-sync.error.source.ref"));
         assertEquals("kh-bad", header(bad, "mobject-sync.record-id"));
         assertEquals(null, header(bad, "kafka.TOPIC"), "inbound headers are not forwarded");
+        for (ConsumerRecord<String, String> delivered : List.of(ok, bad)) {
+            List<String> names = new ArrayList<>();
+            delivered.headers().forEach(h -> names.add(h.key()));
+            assertEquals(List.of(), names.stream().filter(name -> !name.startsWith(ChannelHeaders.PREFIX)).toList(),
+                    "only the mobject-sync.* context headers (and the message key): " + names);
+        }
 
         assertEquals(1, MarketoQueries.opportunitiesByExternalKey(producer, signer, "KH-1").size(),
                 "the simulator holds the synced Opportunity");

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.mobjectsync.outcome.ChannelHeaders;
 import dev.mobjectsync.record.Json;
 import dev.mobjectsync.pipeline.CleanTestData;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -25,6 +28,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 
 /**
@@ -95,6 +99,20 @@ class JmsChannelsTest {
         assertEquals("BAD_AMOUNT", bad.getStringProperty(jmsName("mobject-sync.error.code")));
         assertEquals("validation", bad.getStringProperty(jmsName("mobject-sync.error.stage")));
         assertEquals("jms", bad.getStringProperty(jmsName("mobject-sync.error.source.channel")));
+
+        Map<String, Message> all = new HashMap<>(success);
+        all.putAll(deadLetter);
+        for (Map.Entry<String, Message> delivered : all.entrySet()) {
+            List<String> ours = ourProperties(delivered.getValue());
+            assertEquals(List.of(), ours.stream().filter(name -> !name.startsWith(jmsName(ChannelHeaders.PREFIX))).toList(),
+                    delivered.getKey() + ": only the mobject-sync.* context properties, nothing else of ours: " + ours);
+        }
+    }
+
+    /** The message's properties, less those the JMS provider sets itself (JMSX*, e.g. JMSXDeliveryCount). */
+    private static List<String> ourProperties(Message message) throws JMSException {
+        return Collections.list((Enumeration<?>) message.getPropertyNames()).stream().map(String::valueOf)
+                .filter(name -> !name.startsWith("JMSX")).sorted().toList();
     }
 
     private static void dropFile(String name, String content) throws IOException {

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
+import org.apache.camel.component.kafka.KafkaConstants;
 import org.junit.jupiter.api.Test;
 
 import dev.mobjectsync.Headers;
@@ -20,7 +22,7 @@ class ChannelWritesTest {
 
     @Test
     void aFileChannelGetsTheBatchAsOneWriteOfLines() {
-        ChannelWrites writes = new ChannelWrites(new EnvelopeWriter(), true, true);
+        ChannelWrites writes = new ChannelWrites(new EnvelopeWriter(), "file:out/success", "file:out/dead-letter");
 
         List<ChannelWrites.Write> result = writes.writes(List.of(refused(1), refused(2), refused(3)));
 
@@ -33,13 +35,24 @@ class ChannelWritesTest {
 
     @Test
     void anyOtherChannelGetsOneMessagePerRecordWithItsHeaders() {
-        ChannelWrites writes = new ChannelWrites(new EnvelopeWriter(), true, false);
+        ChannelWrites writes = new ChannelWrites(new EnvelopeWriter(), "file:out/success", "kafka:dead-letter");
 
         List<ChannelWrites.Write> result = writes.writes(List.of(refused(1), refused(2)));
 
         assertEquals(2, result.size());
         assertEquals("r2", result.get(1).headers().get(ChannelHeaders.RECORD_ID));
+        assertEquals("r2", result.get(1).headers().get(KafkaConstants.KEY), "a Kafka message is keyed");
         assertTrue(ChannelWrites.isFile("file:data/out?fileName=x"));
         assertTrue(!ChannelWrites.isFile("kafka:topic"));
+    }
+
+    @Test
+    void aJmsMessageGetsTheContextHeadersOnlyNoKafkaKey() {
+        ChannelWrites writes = new ChannelWrites(new EnvelopeWriter(), "file:out/success", "jms:queue:dead-letter");
+
+        Map<String, Object> headers = writes.writes(List.of(refused(1))).get(0).headers();
+
+        assertEquals(List.of(), headers.keySet().stream().filter(name -> !name.startsWith(ChannelHeaders.PREFIX)).toList());
+        assertEquals("r1", headers.get(ChannelHeaders.RECORD_ID));
     }
 }

@@ -4,7 +4,9 @@ import static dev.mobjectsync.pipeline.Outbox.deadLetter;
 import static dev.mobjectsync.pipeline.Outbox.drop;
 import static dev.mobjectsync.pipeline.Outbox.only;
 import static dev.mobjectsync.pipeline.Outbox.success;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -124,15 +127,41 @@ class RestGatewayTest {
                 {"recordId":"skip-x2","type":"Opportunity","operation":"UPDATE","externalKey":{"name":"ExtOpptyId","value":"SKIP-404"},"attributes":{"Name":"nobody"}}
                 {"recordId":"skip-x3","type":"Opportunity","operation":"UPSERT","externalKey":{"name":"ExtOpptyId","value":"SKIP-2"},"attributes":{"Name":"n","Colour":"red"}}
                 {"recordId":"skip-x4","type":"Opportunity","operation":"UPSERT","externalKey":{"name":"ExtOpptyId","value":"SKIP-3"},"attributes":{"Name":"fine"}}
+                {"recordId":"skip-x5","type":"Opportunity","operation":"UPSERT","externalKey":{"name":"ExtOpptyId","value":"SKIP-4"},"attributes":{"Amount":"10"}}
+                {"recordId":"skip-x6","type":"Opportunity","operation":"UPSERT","externalKey":{"name":"ExtOpptyId","value":"SKIP-1"},"attributes":{"Amount":"20"}}
+                {"recordId":"skip-x7","type":"Opportunity","operation":"INSERT","externalKey":{"name":"ExtOpptyId","value":"SKIP-5"},"attributes":{"Amount":"30"}}
                 """);
 
-        awaitAccounting("skip-x", 4);
+        awaitAccounting("skip-x", 7);
         Map<String, String> codes = deadLetter("skip-x").stream().collect(Collectors.toMap(
                 e -> e.get("recordId").asText(), e -> e.at("/error/status").asText() + " " + e.at("/error/code").asText()));
-        assertEquals(Map.of("skip-x1", "SKIPPED 1017", "skip-x2", "SKIPPED 1013", "skip-x3", "SKIPPED 1006"), codes);
+        // Without Name: an INSERT is refused before any call; an UPSERT is sent, and Marketo (here the simulator)
+        // refuses it only when it would create the Opportunity (1002, a required value missing).
+        assertEquals(Map.of("skip-x1", "SKIPPED 1017", "skip-x2", "SKIPPED 1013", "skip-x3", "SKIPPED 1006",
+                "skip-x5", "SKIPPED 1002", "skip-x7", "INVALID MISSING_NAME"), codes);
         JsonNode created = only(success("skip-"), "skip-x4");
         assertEquals("CREATED", created.at("/result/status").asText());
         assertTrue(created.at("/result/marketoGuid").asText().matches("[0-9a-f-]{36}"), created.toString());
+        assertEquals("UPDATED", only(success("skip-"), "skip-x6").at("/result/status").asText());
+        assertEquals(2, callLog.syncCalls().stream().filter(call -> "INSERT".equals(call.syncOperation()))
+                .mapToInt(CallLog.Call::objects).sum(), "skip-o1 and skip-x1 created; skip-x7 (no Name) not sent: "
+                        + callLog.syncCalls());
+    }
+
+    @Test
+    void theIdentityServiceTakesTheCredentialsInTheQueryOrInAFormBody() {
+        String id = ConfigProvider.getConfig().getValue("mobject-sync.marketo.rest.client-id", String.class);
+        String secret = ConfigProvider.getConfig().getValue("mobject-sync.marketo.rest.client-secret", String.class);
+
+        given().queryParam("grant_type", "client_credentials").queryParam("client_id", id)
+                .queryParam("client_secret", secret).post("/identity/oauth/token")
+                .then().statusCode(200).body("token_type", equalTo("bearer"));
+        given().contentType("application/x-www-form-urlencoded").formParam("grant_type", "client_credentials")
+                .formParam("client_id", id).formParam("client_secret", secret).post("/identity/oauth/token")
+                .then().statusCode(200).body("token_type", equalTo("bearer"));
+        given().queryParam("grant_type", "client_credentials").queryParam("client_id", id)
+                .queryParam("client_secret", secret + "-wrong").post("/identity/oauth/token")
+                .then().statusCode(401);
     }
 
     @Test

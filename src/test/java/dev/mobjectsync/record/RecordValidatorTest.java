@@ -81,6 +81,10 @@ class RecordValidatorTest {
             MISSING_ATTRIBUTE          | {"type":"Program","operation":"UPDATE","id":1,"typeAttributes":[{"attrType":"Tag","attributes":{"Type":"Region"}}]}
             MISSING_ATTRIBUTE          | {"type":"OpportunityPersonRole","operation":"INSERT","attributes":{"PersonId":"19"}}
             MISSING_ATTRIBUTE          | {"type":"Program","operation":"UPDATE","id":1,"typeAttributes":[{"attributes":{"Type":"Region","Value":"EMEA"}}]}
+            MISSING_NAME               | {"type":"Opportunity","operation":"INSERT","externalKey":{"name":"ExtOpptyId","value":"OPP-9"},"attributes":{"Amount":"10","IsWon":"true"}}
+            MISSING_NAME               | {"type":"Opportunity","operation":"INSERT","attributes":{"Name":""}}
+            MISSING_NAME               | {"type":"Opportunity","operation":"INSERT","attributes":{"Name":"  "}}
+            MISSING_NAME               | {"type":"Opportunity","operation":"INSERT","attributes":{"Name":null}}
             BAD_MONTH                  | {"type":"Program","operation":"UPDATE","id":1,"typeAttributes":[{"attrType":"Cost","attributes":{"Month":"2013-13","Amount":"1"}}]}
             BAD_MONTH                  | {"type":"Program","operation":"UPDATE","id":1,"typeAttributes":[{"attrType":"Cost","attributes":{"Month":"06/2013","Amount":"1"}}]}
             BAD_AMOUNT                 | {"type":"Program","operation":"UPDATE","id":1,"typeAttributes":[{"attrType":"Cost","attributes":{"Month":"2013-06","Amount":"lots"}}]}
@@ -175,5 +179,28 @@ class RecordValidatorTest {
 
         assertTrue(result.valid(), () -> result.defects().toString());
         assertEquals(2, result.record().associations().size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            UPSERT may update an existing one | {"type":"Opportunity","operation":"UPSERT","externalKey":{"name":"ExtOpptyId","value":"OPP-9"},"attributes":{"Amount":"10"}}
+            UPDATE never creates              | {"type":"Opportunity","operation":"UPDATE","externalKey":{"name":"ExtOpptyId","value":"OPP-9"},"attributes":{"Stage":"Won"}}
+            the default operation (UPSERT)    | {"type":"Opportunity","externalKey":{"name":"ExtOpptyId","value":"OPP-9"}}
+            a role has no name                | {"type":"OpportunityPersonRole","operation":"INSERT","attributes":{"OpportunityId":"1001","PersonId":"19"}}
+            """)
+    void onlyAnOpportunityInsertNeedsAName(String why, String json) throws Exception {
+        RecordValidator.Result result = validate(json);
+
+        assertTrue(result.valid(), () -> why + ": " + result.defects());
+    }
+
+    @Test
+    void anInsertWithoutNameIsRefusedWithItsOwnCodeAndTheOtherDefectsStillCome() throws Exception {
+        RecordValidator.Result result = validate("""
+                {"type":"Opportunity","operation":"INSERT","attributes":{"Amount":"lots"}}""");
+
+        assertEquals(List.of(ReasonCode.BAD_AMOUNT, ReasonCode.MISSING_NAME),
+                result.defects().stream().map(Defect::code).toList());
+        assertTrue(result.defects().get(1).message().contains("attributes.Name"), result.defects().toString());
     }
 }

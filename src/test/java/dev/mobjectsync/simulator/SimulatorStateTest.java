@@ -118,6 +118,23 @@ class SimulatorStateTest {
     }
 
     @Test
+    void anOpportunityIsNeverCreatedWithoutAName() {
+        MObjStatus insert = one(SyncOperationEnum.INSERT, opportunity(null, "OPP-9", Map.of("Amount", "10", "IsWon", "true")));
+        assertEquals(MObjStatusEnum.FAILED, insert.getStatus());
+        assertEquals(SimulatorState.NAME_REQUIRED, insert.getError());
+        assertEquals("OPP-9", insert.getExternalKey().getValue());
+        assertEquals(MObjStatusEnum.FAILED, one(SyncOperationEnum.UPSERT,
+                opportunity(null, "OPP-9", Map.of("Amount", "10"))).getStatus(), "an UPSERT that would create");
+        assertEquals(MObjStatusEnum.FAILED, one(SyncOperationEnum.INSERT,
+                opportunity(null, "OPP-9", Map.of("Name", " "))).getStatus(), "a blank name is no name");
+
+        assertEquals(MObjStatusEnum.CREATED, one(SyncOperationEnum.INSERT,
+                opportunity(null, "OPP-9", Map.of("Name", "Named"))).getStatus());
+        assertEquals(MObjStatusEnum.UPDATED, one(SyncOperationEnum.UPSERT,
+                opportunity(null, "OPP-9", Map.of("Amount", "20"))).getStatus(), "an existing one keeps its name");
+    }
+
+    @Test
     void costsAndTagsAreVisibleThroughGetMObjects() {
         one(SyncOperationEnum.UPDATE, program(1971, "Cost", Map.of("Month", "2014-02", "Amount", "700")));
         ParamsGetMObjects params = new ParamsGetMObjects();

@@ -25,8 +25,13 @@ import jakarta.inject.Named;
 
 /**
  * Makes one REST call (the JDK HTTP client): {@code Authorization: Bearer <token>} and nothing else
- * carries the token; the client secret goes only to the identity service, in the form body of
- * {@code POST <identity>/oauth/token} (never in a URL, which HTTP clients, proxies and servers log). An answer with HTTP 200 and
+ * carries the token, and a call carries only the protocol's headers (Authorization, Content-Type,
+ * Accept, and what the HTTP client adds itself), never one of the exchange's. The client secret goes
+ * only to the identity service: as Marketo documents it, in the query of
+ * {@code POST <identity>/oauth/token?grant_type=client_credentials&client_id=…&client_secret=…}, or
+ * ({@code token-request=form}) in the form body of {@code POST <identity>/oauth/token}. The JDK client
+ * logs request URIs at its debug level, so its loggers are off (application.properties), and no URI of
+ * ours is logged or put in an exception. An answer with HTTP 200 and
  * {@code success:true} becomes the body; {@code success:false} throws {@link RestFault} with Marketo's
  * code, except 601/602 (token invalid or expired), after which the call is made once more with a new
  * token; another HTTP status throws {@link HttpStatusException}. Each call made counts as an attempt.
@@ -50,8 +55,11 @@ public class RestClient {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout.compareTo(Duration.ofSeconds(30)) < 0 ? timeout : Duration.ofSeconds(30))
                 .build();
-        String identityUrl = trimSlash(rest.identityUrl());
-        this.tokens = new RestTokens(() -> identity(identityUrl, rest.clientId(), rest.clientSecret().reveal()),
+        // Checked here, without the secret: a URI the JDK refuses is named in its exception.
+        URI tokenUri = URI.create(trimSlash(rest.identityUrl()) + "/oauth/token");
+        HttpRequest.newBuilder(tokenUri);
+        boolean inQuery = "query".equals(rest.tokenRequest());
+        this.tokens = new RestTokens(() -> identity(tokenUri, inQuery, rest.clientId(), rest.clientSecret().reveal()),
                 rest.tokenRefreshMargin(), clock);
     }
 
@@ -78,14 +86,15 @@ public class RestClient {
         }
     }
 
-    private RestTokens.Issued identity(String identityUrl, String clientId, String clientSecret)
+    private RestTokens.Issued identity(URI tokenUri, boolean inQuery, String clientId, String clientSecret)
             throws IOException, InterruptedException {
-        // The credentials go in a form body, never in the URL: HTTP clients, proxies and servers log URLs.
-        String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+        String credentials = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
                 + "&client_secret=" + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(identityUrl + "/oauth/token"))
-                .timeout(timeout).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+        HttpRequest.Builder request = inQuery
+                ? HttpRequest.newBuilder(URI.create(tokenUri + "?" + credentials)).POST(HttpRequest.BodyPublishers.noBody())
+                : HttpRequest.newBuilder(tokenUri).header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(credentials));
+        HttpResponse<String> response = http.send(request.timeout(timeout).header("Accept", "application/json").build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 401) {
             throw new RestFault(RestFault.IDENTITY_REFUSED, "the identity service refused the client credentials"

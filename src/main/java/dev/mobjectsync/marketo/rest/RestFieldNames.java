@@ -23,6 +23,27 @@ public final class RestFieldNames {
     /** OpportunityPersonRole attributes besides the key parts (OpportunityId, PersonId, Role). */
     static final Map<String, String> ROLE = table("IsPrimary", "isPrimary", "ExternalCreatedDate", "externalCreatedDate");
 
+    /** How a REST field's value is written in the request's JSON. */
+    public enum FieldType {
+        /** A JSON string, as given (Marketo's examples send {@code amount} as {@code "1604.47"}). */
+        STRING,
+        /** A JSON boolean: {@code true}/{@code false} (also {@code 1}/{@code 0}, as SOAP's samples write them). */
+        BOOLEAN,
+        /** A JSON integer number. */
+        INTEGER,
+        /** A JSON number, decimals allowed. */
+        NUMBER
+    }
+
+    /**
+     * The fields that are not strings (MARKETO-REST.md §2–3: {@code isPrimary} boolean and {@code leadId}
+     * integer by Marketo's roles page; the opportunity fields by the type of the SOAP field they replace,
+     * whose REST names are themselves unconfirmed). A field not here, a custom one included, is a string.
+     */
+    static final Map<String, FieldType> TYPES = Map.of("isClosed", FieldType.BOOLEAN, "isWon", FieldType.BOOLEAN,
+            "isPrimary", FieldType.BOOLEAN, "fiscalQuarter", FieldType.INTEGER, "fiscalYear", FieldType.INTEGER,
+            "probability", FieldType.INTEGER, "quantity", FieldType.NUMBER, "leadId", FieldType.INTEGER);
+
     public static final String EXTERNAL_OPPORTUNITY_ID = "externalOpportunityId";
     public static final String MARKETO_GUID = "marketoGUID";
     public static final String EXTERNAL_COMPANY_ID = "externalCompanyId";
@@ -38,6 +59,11 @@ public final class RestFieldNames {
 
     public static String roleField(String soapName) {
         return ROLE.getOrDefault(soapName, soapName);
+    }
+
+    /** The JSON type a REST field's value is sent as. */
+    public static FieldType type(String restName) {
+        return TYPES.getOrDefault(restName, FieldType.STRING);
     }
 
     /** The SOAP name of a REST field of this type (the simulator's way back); unknown names unchanged. */

@@ -6,11 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.camel.Handler;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.mobjectsync.batch.Batch;
@@ -44,6 +49,8 @@ public class RestRequestBuilder {
     public static final String COST_NOT_INTEGER = "REST_COST_NOT_INTEGER";
     public static final String CHANNEL_NOT_UPDATABLE = "REST_CHANNEL_NOT_UPDATABLE";
     public static final String UNSUPPORTED_FIELD = "REST_UNSUPPORTED_FIELD";
+    /** A value that is not of its REST field's type (RestFieldNames.FieldType): a boolean, an integer, a number. */
+    public static final String FIELD_TYPE = "REST_FIELD_TYPE";
     /** A batch of updates keyed partly by marketoGUID, partly by external key: split, one dedupeBy per call. */
     public static final String MIXED_KEYS = "REST_MIXED_KEYS";
     /** Several Programs in one batch (stored before a switch from SOAP): split, one Program per call. */
@@ -132,7 +139,7 @@ public class RestRequestBuilder {
         } else {
             object.put(RestFieldNames.EXTERNAL_OPPORTUNITY_ID, record.externalKey().value());
         }
-        record.attributes().forEach((name, value) -> object.put(RestFieldNames.opportunityField(name), value));
+        record.attributes().forEach((name, value) -> putTyped(object, name, RestFieldNames.opportunityField(name), value));
         for (Association association : record.associations()) {
             if (!"Company".equals(association.type()) || association.externalKey() == null) {
                 throw new Unsupported(KEY_NOT_EXPRESSIBLE, "an Opportunity links to a Company by its external key"
@@ -182,15 +189,64 @@ public class RestRequestBuilder {
         object.put(RestFieldNames.ROLE_FIELD, role);
         attributes.forEach((name, value) -> {
             if (!name.equals("PersonId") && !name.equals("Role")) {
-                String field = RestFieldNames.roleField(name);
-                if (field.equals("isPrimary") && ("true".equalsIgnoreCase(value) || "false".equalsIgnoreCase(value))) {
-                    object.put(field, Boolean.parseBoolean(value));
-                } else {
-                    object.put(field, value);
-                }
+                putTyped(object, name, RestFieldNames.roleField(name), value);
             }
         });
         return object;
+    }
+
+    /**
+     * The value as its REST field's JSON type (RestFieldNames.TYPES): {@code "isWon":true}, {@code "probability":80};
+     * strings stay strings. An empty value of a typed field is sent as null (Marketo writes "" as null too); one
+     * that is not of the type refuses the record ({@link #FIELD_TYPE}) rather than letting Marketo guess.
+     */
+    private static void putTyped(ObjectNode object, String name, String field, String value) {
+        RestFieldNames.FieldType type = RestFieldNames.type(field);
+        String text = value.trim();
+        if (type == RestFieldNames.FieldType.STRING) {
+            object.put(field, value);
+        } else if (text.isEmpty()) {
+            object.putNull(field);
+        } else {
+            JsonNode typed = switch (type) {
+                case BOOLEAN -> bool(text);
+                case INTEGER -> integer(text);
+                default -> number(text);
+            };
+            if (typed == null) {
+                throw new Unsupported(FIELD_TYPE, name + " '" + value + "' is not " + switch (type) {
+                    case BOOLEAN -> "a boolean (true, false, 1 or 0)";
+                    case INTEGER -> "a whole number in the int32 range";
+                    default -> "a number";
+                } + ": REST field " + field + " takes a JSON " + type.name().toLowerCase(Locale.ROOT));
+            }
+            object.set(field, typed);
+        }
+    }
+
+    private static JsonNode bool(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true", "1" -> BooleanNode.TRUE;
+            case "false", "0" -> BooleanNode.FALSE;
+            default -> null;
+        };
+    }
+
+    private static JsonNode integer(String text) {
+        JsonNode number = number(text);
+        try {
+            return number == null ? null : IntNode.valueOf(number.decimalValue().intValueExact());
+        } catch (ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private static JsonNode number(String text) {
+        try {
+            return DecimalNode.valueOf(new BigDecimal(text));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static List<String> missing(String opportunity, String lead, String role) {

@@ -68,6 +68,47 @@ class RestRequestBuilderTest {
     }
 
     @Test
+    void valuesGoOutAsTheirRestFieldsTypes() throws Exception {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("Name", "Typed");
+        attributes.put("Amount", "10");
+        attributes.put("IsWon", "false");
+        attributes.put("isClosed", "TRUE");
+        attributes.put("Probability", "80");
+        attributes.put("FiscalYear", "2026");
+        attributes.put("FiscalQuarter", "");
+        attributes.put("Quantity", "2.5");
+        attributes.put("CloseDate", "2026-12-31");
+        RestCall call = builder.build(batch(opportunity("UPSERT", null, new KeyValue("ExtOpptyId", "O-T"), attributes,
+                List.of())));
+
+        assertEquals("{\"externalOpportunityId\":\"O-T\",\"name\":\"Typed\",\"amount\":\"10\",\"isWon\":false,"
+                + "\"isClosed\":true,\"probability\":80,\"fiscalYear\":2026,\"fiscalQuarter\":null,\"quantity\":2.5,"
+                + "\"closeDate\":\"2026-12-31\"}", json(call).get("input").get(0).toString());
+    }
+
+    @Test
+    void aValueThatIsNotOfItsFieldsTypeIsRefusedBeforeTheCall() throws Exception {
+        SyncRecord maybe = opportunity("UPSERT", null, new KeyValue("ExtOpptyId", "O-M"),
+                Map.of("Name", "m", "IsWon", "maybe"), List.of());
+        SyncRecord fraction = opportunity("UPSERT", null, new KeyValue("ExtOpptyId", "O-F"),
+                Map.of("Name", "f", "Probability", "80.5"), List.of());
+        SyncRecord fine = opportunity("UPSERT", null, new KeyValue("ExtOpptyId", "O-G"),
+                Map.of("Name", "g", "IsWon", "1", "Probability", "80.0"), List.of());
+        RestCall call = builder.build(batch(maybe, fraction, fine));
+
+        assertEquals(List.of(fine), call.sent());
+        assertEquals(List.of(RestRequestBuilder.FIELD_TYPE, RestRequestBuilder.FIELD_TYPE),
+                call.refused().stream().map(r -> r.failure().code()).toList());
+        assertTrue(call.refused().get(0).failure().message().contains("IsWon 'maybe' is not a boolean"),
+                call.refused().get(0).failure().message());
+        JsonNode input = json(call).get("input").get(0);
+        assertTrue(input.get("isWon").booleanValue());
+        assertEquals(80, input.get("probability").intValue());
+        assertTrue(input.get("probability").isInt());
+    }
+
+    @Test
     void dedupeByIdFieldOnlyForUpdatesByMarketoGuid() throws Exception {
         RestCall update = builder.build(batch(opportunity("UPDATE", null, new KeyValue("marketoGUID", "g-1"), Map.of(),
                 List.of())));
@@ -111,6 +152,7 @@ class RestRequestBuilderTest {
         assertEquals("O-1", input.get("externalOpportunityId").asText());
         assertEquals(20, input.get("leadId").asInt());
         assertEquals("Buyer", input.get("role").asText());
+        assertEquals(true, input.get("isPrimary").booleanValue());
         assertTrue(input.get("isPrimary").isBoolean());
         assertEquals("createOnly", json(call).get("action").asText());
     }
