@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,31 +112,27 @@ class BenchmarkIT {
         }
     }
 
+    /** Marketo's limits, enforced by the simulator: 100 calls/20 s, 10 at once, 300 ms a call. */
+    private static final Map<String, String> LIMITED = Map.of(
+            "MOBJECT_SYNC_SIMULATOR_FAULTS_LATENCY", "300ms",
+            "MOBJECT_SYNC_SIMULATOR_FAULTS_MAX_CONCURRENT", "10",
+            "MOBJECT_SYNC_SIMULATOR_FAULTS_CALLS_PER_WINDOW", "100",
+            "MOBJECT_SYNC_SIMULATOR_FAULTS_WINDOW", "20s");
+
     /**
      * Marketo's limits enforced by the simulator (100 calls/20 s, 10 at once), 300 ms a call: how close
      * the app gets to the gateway's ceiling, 100 calls × batch size per 20 s (SOAP 500 records/s, REST
      * opportunities 1,500).
      */
     private void ceilingRun(String api, String key, long records) throws Exception {
-        Map<String, String> limits = Map.of(
-                "MOBJECT_SYNC_SIMULATOR_FAULTS_LATENCY", "300ms",
-                "MOBJECT_SYNC_SIMULATOR_FAULTS_MAX_CONCURRENT", "10",
-                "MOBJECT_SYNC_SIMULATOR_FAULTS_CALLS_PER_WINDOW", "100",
-                "MOBJECT_SYNC_SIMULATOR_FAULTS_WINDOW", "20s");
         double ceiling = 100 * MarketoApi.of(api).maxBatch("Opportunity") / 20.0;
-        try (AppProcess simulator = simulator("sim-limited-" + api, limits).start().awaitReady();
+        try (AppProcess simulator = simulator("sim-limited-" + api, LIMITED).start().awaitReady();
                 AppProcess app = pipeline("pipeline-ceiling-" + api, simulator, api, Map.of()).start().awaitReady()) {
             ChannelCounter success = new ChannelCounter(app.workDir(), "success");
             for (int f = 0; f < 5; f++) {
                 RecordFiles.drop(inbox(app), "ceiling-" + f + ".ndjson", "ceiling-", f * (records / 5), records / 5);
             }
-            awaitCount(success, 1, Duration.ofSeconds(60));
-            long first = System.nanoTime();
-            sleepUntil(first, scale.ceilingWarmupSeconds());
-            long atStart = success.count();
-            sleepUntil(first, scale.ceilingWarmupSeconds() + scale.ceilingSeconds());
-            long atEnd = success.count();
-            double perSecond = (atEnd - atStart) / (double) scale.ceilingSeconds();
+            double perSecond = ceilingRecordsPerSecond(success);
             results.put(key + "ceiling_records_per_s", round(perSecond));
             results.put(key + "ceiling_fraction", round(perSecond / ceiling));
             awaitCount(success, records, Duration.ofMinutes(10));
@@ -143,39 +140,27 @@ class BenchmarkIT {
         }
     }
 
-    /** A 1 M-record file with a 256 MB heap: it must go through, in bounded memory. */
     /**
      * The same limited simulator, SOAP, with the ordered workload (RecordFiles#dropOrdered: opportunities, their
      * roles, two rounds of updates of each): how close the app stays to the ceiling while it keeps every
      * object's order, its records per call, and the simulator's count of calls that overlapped on one object
-     * and of objects created twice (both must be 0).
+     * and of objects created twice (it may duplicate concurrent upserts of a new key; both must be 0).
      */
     private void orderedCeilingRun(long records) throws Exception {
-        Map<String, String> limits = Map.of(
-                "MOBJECT_SYNC_SIMULATOR_FAULTS_LATENCY", "300ms",
-                "MOBJECT_SYNC_SIMULATOR_FAULTS_MAX_CONCURRENT", "10",
-                "MOBJECT_SYNC_SIMULATOR_FAULTS_CALLS_PER_WINDOW", "100",
-                "MOBJECT_SYNC_SIMULATOR_FAULTS_WINDOW", "20s",
-                "MOBJECT_SYNC_SIMULATOR_FAULTS_DUPLICATE_CONCURRENT_UPSERTS", "true");
+        Map<String, String> limits = new HashMap<>(LIMITED);
+        limits.put("MOBJECT_SYNC_SIMULATOR_FAULTS_DUPLICATE_CONCURRENT_UPSERTS", "true");
         double ceiling = 100 * MarketoApi.SOAP.maxBatch("Opportunity") / 20.0;
-        long objects = records / 4;
+        long perFile = records / 4 / 5;
         try (AppProcess simulator = simulator("sim-limited-ordered", limits).start().awaitReady();
                 AppProcess app = pipeline("pipeline-ceiling-ordered", simulator, "soap", Map.of()).start().awaitReady()) {
             ChannelCounter success = new ChannelCounter(app.workDir(), "success");
             for (int f = 0; f < 5; f++) {
-                RecordFiles.dropOrdered(inbox(app), "ordered-" + f + ".ndjson", "ordered-", f * (objects / 5), objects / 5);
+                RecordFiles.dropOrdered(inbox(app), "ordered-" + f + ".ndjson", "ordered-", f * perFile, perFile);
             }
-            long total = objects / 5 * 5 * 4;
-            awaitCount(success, 1, Duration.ofSeconds(60));
-            long first = System.nanoTime();
-            sleepUntil(first, scale.ceilingWarmupSeconds());
-            long atStart = success.count();
-            sleepUntil(first, scale.ceilingWarmupSeconds() + scale.ceilingSeconds());
-            long atEnd = success.count();
-            double perSecond = (atEnd - atStart) / (double) scale.ceilingSeconds();
+            double perSecond = ceilingRecordsPerSecond(success);
             results.put("ordered_ceiling_records_per_s", round(perSecond));
             results.put("ordered_ceiling_fraction", round(perSecond / ceiling));
-            awaitCount(success, total, Duration.ofMinutes(10));
+            awaitCount(success, perFile * 5 * 4, Duration.ofMinutes(10));
             SimulatorStats stats = SimulatorStats.read(simulator.port());
             results.put("ordered_records_per_call", round((double) stats.objects() / stats.answeredCalls()));
             results.put("ordered_overlapping_calls", stats.raw().path("overlapping").asLong());
@@ -183,6 +168,17 @@ class BenchmarkIT {
         }
     }
 
+    /** Records/s into the success channel, from the end of the warm-up over the ceiling run's seconds. */
+    private double ceilingRecordsPerSecond(ChannelCounter success) throws Exception {
+        awaitCount(success, 1, Duration.ofSeconds(60));
+        long first = System.nanoTime();
+        sleepUntil(first, scale.ceilingWarmupSeconds());
+        long atStart = success.count();
+        sleepUntil(first, scale.ceilingWarmupSeconds() + scale.ceilingSeconds());
+        return (success.count() - atStart) / (double) scale.ceilingSeconds();
+    }
+
+    /** A 1 M-record file with a 256 MB heap: it must go through, in bounded memory. */
     private void bigFileRun() throws Exception {
         try (AppProcess simulator = simulator("sim-bigfile", Map.of()).start().awaitReady()) {
             AppProcess app = pipeline("pipeline-bigfile", simulator, "soap", Map.of(
