@@ -81,11 +81,12 @@ public class CallPacer {
      * records of a call, so that the call takes every record ready by then) keeps it.
      */
     public void acquire(Exchange exchange) throws InterruptedException {
-        if (Boolean.TRUE.equals(exchange.getProperty(PERMIT))) {
+        if (holdsPlace(exchange)) {
             return;
         }
         concurrent.acquire();
-        exchange.setProperty(PERMIT, Boolean.TRUE);
+        // the exchange's own id: a copy of it (a poison-isolation half) does not hold its place
+        exchange.setProperty(PERMIT, exchange.getExchangeId());
         try {
             exchange.setProperty(SLOT, takeSlot());
         } catch (InterruptedException | RuntimeException e) {
@@ -97,6 +98,9 @@ public class CallPacer {
 
     /** A place taken by {@link #acquire} that no call used after all: it is given back, uncounted. */
     public void unused(Exchange exchange) {
+        if (!holdsPlace(exchange)) {
+            return;
+        }
         Object slot = exchange.removeProperty(SLOT);
         if (slot instanceof Slot taken) {
             synchronized (this) {
@@ -106,9 +110,12 @@ public class CallPacer {
                 notifyAll();
             }
         }
-        if (Boolean.TRUE.equals(exchange.removeProperty(PERMIT))) {
-            concurrent.release();
-        }
+        exchange.removeProperty(PERMIT);
+        concurrent.release();
+    }
+
+    private static boolean holdsPlace(Exchange exchange) {
+        return exchange.getExchangeId().equals(exchange.getProperty(PERMIT));
     }
 
     /** The application is stopping: every wait for a place ends now, with an InterruptedException. */
@@ -119,15 +126,17 @@ public class CallPacer {
 
     /** After a call, whatever its outcome. */
     public void release(Exchange exchange) {
+        if (!holdsPlace(exchange)) {
+            return;
+        }
         Object slot = exchange.removeProperty(SLOT);
         if (slot instanceof Slot taken) {
             synchronized (this) {
                 taken.end = clock.instant();
             }
         }
-        if (Boolean.TRUE.equals(exchange.removeProperty(PERMIT))) {
-            concurrent.release();
-        }
+        exchange.removeProperty(PERMIT);
+        concurrent.release();
     }
 
     /** Marketo answered 20015 (REST: 607): calls wait for the quota to reset (or for the next probe). */

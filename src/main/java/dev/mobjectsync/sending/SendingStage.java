@@ -108,12 +108,18 @@ public class SendingStage implements AsyncProcessor {
                 return event instanceof CamelEvent.CamelContextStoppingEvent;
             }
         };
-        camel.getManagementStrategy().addEventNotifier(onStopping);
+        // started before it is added: the management strategy only notifies the notifiers started by then
         ServiceHelper.startService(onStopping);
+        camel.getManagementStrategy().addEventNotifier(onStopping);
         pool = camel.getExecutorServiceManager().newFixedThreadPool(this, "Sender", senders);
         for (int i = 0; i < senders; i++) {
             pool.execute(this::sendWhileRunning);
         }
+    }
+
+    /** Camel Quarkus's event bridge: the context begins to stop (the notifier above hears it too; stop is once). */
+    void onStopping(@Observes CamelEvent.CamelContextStoppingEvent stopping) {
+        stop();
     }
 
     // ---- what the aggregator hands over
@@ -338,6 +344,8 @@ public class SendingStage implements AsyncProcessor {
             running = false;
             notifyAll();
         }
+        LOG.infof("stopping: no new call to Marketo; the calls in flight end, the %d record(s) not yet sent stay in "
+                + "the repository for the next start", recordsHeld());
         pacer.stopWaiting();
         Thread leaving = new Thread(() -> {
             pool.shutdown();
