@@ -369,7 +369,10 @@ class SimulatorOverlapTest {
         if (externalKey != null) {
             object.setExternalKey(attrib("ExtOpptyId", externalKey));
         }
-        object.setAttribList(attribs(Map.of(name, value)));
+        // Marketo refuses to create an Opportunity without a Name
+        Map<String, String> values = new java.util.LinkedHashMap<>(Map.of("Name", "n"));
+        values.put(name, value);
+        object.setAttribList(attribs(values));
         return object;
     }
 
