@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Mixed records (three types, three operations, some invalid) whose channel is known in advance:
  * every tenth is invalid, some UPDATE a missing Opportunity (SKIPPED), some are roles of a missing
- * Opportunity (FAILED), a few update Program costs, the rest create Opportunities.
+ * Opportunity (FAILED), a few update Program costs, the rest create Opportunities. Every record names an
+ * object of its own, except the Program cost updates (all of Program 2001, so they go one call after another).
  */
 public final class MixedRecords {
 
@@ -26,8 +27,10 @@ public final class MixedRecords {
                 add(id, "dead-letter", """
                         {"recordId":"%s","type":"Opportunity","operation":"UPDATE","externalKey":{"name":"ExtOpptyId","value":"MISSING-%1$s"},"attributes":{"Stage":"Won"}}""");
             } else if (i % 10 == 2) {
+                // each of a missing Opportunity of its own: roles of one Opportunity go one call after another
                 add(id, "dead-letter", """
-                        {"recordId":"%s","type":"OpportunityPersonRole","operation":"INSERT","attributes":{"OpportunityId":"999999","PersonId":"19"}}""");
+                        {"recordId":"%%s","type":"OpportunityPersonRole","operation":"INSERT","attributes":{"OpportunityId":"%d","PersonId":"19"}}"""
+                        .formatted(900_000_000 + i));
             } else if (i % 50 == 3) {
                 add(id, "success", """
                         {"recordId":"%%s","type":"Program","operation":"UPDATE","id":2001,"typeAttributes":[{"attrType":"Cost","attributes":{"Month":"2015-%02d","Amount":"%d"}}]}"""
