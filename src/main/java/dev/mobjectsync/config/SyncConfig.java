@@ -2,6 +2,7 @@ package dev.mobjectsync.config;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -15,6 +16,7 @@ import jakarta.validation.constraints.Pattern;
  * {@code src/main/resources/application.properties}; docs/configuration.md lists them.
  */
 @ConfigMapping(prefix = "mobject-sync")
+@BatchSizeFitsGateway
 public interface SyncConfig {
 
     /** Marketo accepts at most this many MObjects in one syncMObjects call. */
@@ -25,7 +27,7 @@ public interface SyncConfig {
     Batch batch();
 
     @WithName("default-operation")
-    @Pattern(regexp = "INSERT|UPDATE|UPSERT", message = "must be one of INSERT, UPDATE, UPSERT")
+    @Pattern(regexp = "INSERT|UPDATE|UPSERT", message = "is '${validatedValue}'; must be one of INSERT, UPDATE, UPSERT")
     String defaultOperation();
 
     Validation validation();
@@ -47,17 +49,17 @@ public interface SyncConfig {
     /** Marketo's limits, kept by the CallPacer for all calls together (MARKETO.md §4). */
     interface Limits {
         @WithName("max-concurrent-calls")
-        @Min(1)
+        @Min(value = 1, message = "is ${validatedValue}; must be at least {value}")
         int maxConcurrentCalls();
 
         @WithName("calls-per-window")
-        @Min(1)
+        @Min(value = 1, message = "is ${validatedValue}; must be at least {value}")
         int callsPerWindow();
 
         Duration window();
 
         @WithName("daily-budget")
-        @Min(1)
+        @Min(value = 1, message = "is ${validatedValue}; must be at least {value}")
         int dailyBudget();
 
         /** After a 20015 (quota spent), how long calls wait before one probes again, if the day does not end first. */
@@ -69,26 +71,26 @@ public interface SyncConfig {
     interface Retry {
         /** Calls in all, the first one included. */
         @WithName("max-attempts")
-        @Min(1)
+        @Min(value = 1, message = "is ${validatedValue}; must be at least {value}")
         int maxAttempts();
 
         /** Milliseconds before the first retry; doubles with each retry. */
         @WithName("initial-backoff")
-        @Min(1)
+        @Min(value = 1, message = "is ${validatedValue}; must be at least {value}")
         long initialBackoff();
 
         /** Milliseconds: the longest wait between two attempts. */
         @WithName("max-backoff")
-        @Min(1)
+        @Min(value = 1, message = "is ${validatedValue}; must be at least {value}")
         long maxBackoff();
     }
 
     /** Where open and completed-but-unconfirmed batches are kept (DESIGN.md §5 "no loss on crash"). */
     interface Repository {
-        @Pattern(regexp = "h2|postgres", message = "must be h2 or postgres")
+        @Pattern(regexp = "h2|postgres", message = "is '${validatedValue}'; must be h2 or postgres")
         String kind();
 
-        @NotBlank
+        @NotBlank(message = "is empty; must be set")
         String url();
 
         Optional<String> username();
@@ -101,7 +103,7 @@ public interface SyncConfig {
 
         /** After this many recoveries a batch's records go to dead-letter with RECOVERY_EXHAUSTED. */
         @WithName("max-recovery-attempts")
-        @Min(1)
+        @Min(value = 1, message = "is ${validatedValue}; must be at least {value}")
         int maxRecoveryAttempts();
 
         /**
@@ -118,14 +120,14 @@ public interface SyncConfig {
     }
 
     interface Marketo {
-        @Pattern(regexp = "soap|rest", message = "must be soap or rest")
+        @Pattern(regexp = "soap|rest", message = "is '${validatedValue}'; must be soap or rest")
         String api();
 
-        @NotBlank
+        @NotBlank(message = "is empty; must be set")
         String endpoint();
 
         @WithName("user-id")
-        @NotBlank
+        @NotBlank(message = "is empty; must be set")
         String userId();
 
         @WithName("secret-key")
@@ -135,7 +137,7 @@ public interface SyncConfig {
 
         /** A longer answer is refused unread ({@code INVALID_RESPONSE}); real ones are a few kB. */
         @WithName("max-answer-chars")
-        @Min(1024)
+        @Min(value = 1024, message = "is ${validatedValue}; must be at least {value}")
         long maxAnswerChars();
 
         /** Log every SOAP request and answer (CXF's logging feature, category org.apache.cxf.services). */
@@ -150,16 +152,16 @@ public interface SyncConfig {
     interface Rest {
         /** {@code https://<munchkin>.mktorest.com/identity}; the token is asked at {@code <identity-url>/oauth/token}. */
         @WithName("identity-url")
-        @NotBlank
+        @NotBlank(message = "is empty; must be set")
         String identityUrl();
 
         /** {@code https://<munchkin>.mktorest.com}: the REST paths ({@code /rest/v1/...}) are appended. */
         @WithName("base-url")
-        @NotBlank
+        @NotBlank(message = "is empty; must be set")
         String baseUrl();
 
         @WithName("client-id")
-        @NotBlank
+        @NotBlank(message = "is empty; must be set")
         String clientId();
 
         @WithName("client-secret")
@@ -174,7 +176,7 @@ public interface SyncConfig {
          * documents it (query parameters of the POST), or {@code form} (the same parameters as a form body).
          */
         @WithName("token-request")
-        @Pattern(regexp = "query|form", message = "must be query or form")
+        @Pattern(regexp = "query|form", message = "is '${validatedValue}'; must be query or form")
         String tokenRequest();
     }
 
@@ -193,25 +195,32 @@ public interface SyncConfig {
          * this many, the sources wait (back-pressure).
          */
         @WithName("max-waiting")
-        @Min(1)
+        @Min(value = 1, message = "is ${validatedValue}; must be at least {value}")
         int maxWaiting();
     }
 
     interface Validation {
         @WithName("max-field-length")
-        @Min(1)
+        @Min(value = 1, message = "is ${validatedValue}; must be at least {value}")
         int maxFieldLength();
 
         /** A Kafka or JMS message, or an NDJSON line, larger than this is refused whole ({@code RECORD_TOO_LARGE}). */
         @WithName("max-message-bytes")
-        @Min(1)
+        @Min(value = 1, message = "is ${validatedValue}; must be at least {value}")
         int maxMessageBytes();
+
+        /**
+         * Top-level record fields (and CSV columns) of the sender's own, ignored; any other unknown one is
+         * refused ({@code UNKNOWN_FIELD}, {@code UNKNOWN_COLUMN}). The channels' own fields are always ignored.
+         */
+        @WithName("ignored-fields")
+        Optional<Set<String>> ignoredFields();
     }
 
     interface Results {
         /** Where records that Marketo answers SKIPPED go: {@code dead-letter} (default) or {@code success}. */
         @WithName("skipped-to")
-        @Pattern(regexp = "dead-letter|success", message = "must be dead-letter or success")
+        @Pattern(regexp = "dead-letter|success", message = "is '${validatedValue}'; must be dead-letter or success")
         String skippedTo();
     }
 
@@ -226,14 +235,14 @@ public interface SyncConfig {
     interface KafkaSource {
         boolean enabled();
 
-        @NotBlank
+        @NotBlank(message = "is empty; must be set")
         String brokers();
 
-        @NotBlank
+        @NotBlank(message = "is empty; must be set")
         String topic();
 
         @WithName("group-id")
-        @NotBlank
+        @NotBlank(message = "is empty; must be set")
         String groupId();
     }
 
@@ -242,10 +251,10 @@ public interface SyncConfig {
 
         /** Also the broker of JMS channels. */
         @WithName("broker-url")
-        @NotBlank
+        @NotBlank(message = "is empty; must be set")
         String brokerUrl();
 
-        @NotBlank
+        @NotBlank(message = "is empty; must be set")
         String queue();
 
         /** The broker's user; unset: connect without one (a broker that allows anonymous login). */
@@ -254,19 +263,19 @@ public interface SyncConfig {
         Optional<Secret> password();
 
         @WithName("concurrent-consumers")
-        @Min(1)
+        @Min(value = 1, message = "is ${validatedValue}; must be at least {value}")
         int concurrentConsumers();
     }
 
     interface FileSource {
         boolean enabled();
 
-        @NotBlank
+        @NotBlank(message = "is empty; must be set")
         String inbox();
 
         /** Milliseconds between two looks at the inbox. */
         @WithName("poll-interval")
-        @Min(10)
+        @Min(value = 10, message = "is ${validatedValue}; must be at least {value}")
         long pollInterval();
 
         /** A file read for longer than this logs its progress once per interval. */
@@ -276,11 +285,11 @@ public interface SyncConfig {
 
     /** Camel endpoint URIs of the two channels every record leaves through. */
     interface Channels {
-        @NotBlank
+        @NotBlank(message = "is empty; must be set")
         String success();
 
         @WithName("dead-letter")
-        @NotBlank
+        @NotBlank(message = "is empty; must be set")
         String deadLetter();
     }
 

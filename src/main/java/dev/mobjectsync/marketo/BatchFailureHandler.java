@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import dev.mobjectsync.Headers;
 import dev.mobjectsync.batch.Batch;
 import dev.mobjectsync.batch.Chunk;
+import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.outcome.Failure;
 import dev.mobjectsync.outcome.RecordOutcome;
 import dev.mobjectsync.outcome.Stage;
@@ -37,9 +38,13 @@ public class BatchFailureHandler {
 
     private final FaultClassifier classifier = new FaultClassifier();
     private final Clock clock;
+    private final MarketoTarget target;
+    private final int maxAttempts;
 
-    public BatchFailureHandler(Clock clock) {
+    public BatchFailureHandler(Clock clock, MarketoTarget target, SyncConfig config) {
         this.clock = clock;
+        this.target = target;
+        this.maxAttempts = config.retry().maxAttempts();
     }
 
     @Handler
@@ -53,9 +58,12 @@ public class BatchFailureHandler {
                     batch.batchId(), batch.size(), fault.code());
             throw error;
         }
-        LOG.warnf("batch %s (%d %s %s) failed after %d attempt(s): %s %s", batch.batchId(), batch.size(),
-                batch.operation(), batch.type(), attempts, fault.code(), fault.message());
-        return BatchFailures.allFailed(batch, new Failure(fault.stage(), "FAULT", fault.code(), fault.message(),
+        String message = FaultWording.message(fault, target.host());
+        LOG.warnf("call to %s failed (attempt %d/%d, %s): not retried, %d %s %s records dead-lettered (batch %s): %s",
+                target.host(), attempts, maxAttempts, fault.code(), batch.size(), batch.operation(), batch.type(),
+                batch.batchId(), message);
+        LOG.debugf(error, "the last attempt of batch %s failed", batch.batchId());
+        return BatchFailures.allFailed(batch, new Failure(fault.stage(), "FAULT", fault.code(), message,
                 batch.batchId(), attempts, clock.instant()));
     }
 

@@ -56,15 +56,22 @@ public class CallPacer {
     private final Duration quotaProbeInterval;
     private Instant quotaHeldUntil = Instant.MIN;
     private boolean stopping;
+    private final CallWaits waits;
 
     @Inject
-    public CallPacer(SyncConfig config, Clock clock) {
+    public CallPacer(SyncConfig config, Clock clock, CallWaits waits) {
         this(config.limits().maxConcurrentCalls(), config.limits().callsPerWindow(), config.limits().window(),
-                config.limits().dailyBudget(), config.limits().quotaProbeInterval(), clock);
+                config.limits().dailyBudget(), config.limits().quotaProbeInterval(), clock, waits);
     }
 
     public CallPacer(int maxConcurrent, int callsPerWindow, Duration window, int dailyBudget,
             Duration quotaProbeInterval, Clock clock) {
+        this(maxConcurrent, callsPerWindow, window, dailyBudget, quotaProbeInterval, clock, new CallWaits(clock));
+    }
+
+    private CallPacer(int maxConcurrent, int callsPerWindow, Duration window, int dailyBudget,
+            Duration quotaProbeInterval, Clock clock, CallWaits waits) {
+        this.waits = waits;
         this.quotaProbeInterval = quotaProbeInterval;
         this.concurrent = new Semaphore(maxConcurrent, true);
         this.maxConcurrent = maxConcurrent;
@@ -88,11 +95,13 @@ public class CallPacer {
         // the exchange's own id: a copy of it (a poison-isolation half) does not hold its place
         exchange.setProperty(PERMIT, exchange.getExchangeId());
         try {
-            exchange.setProperty(SLOT, takeSlot());
+            exchange.setProperty(SLOT, takeSlot(exchange));
         } catch (InterruptedException | RuntimeException e) {
             exchange.removeProperty(PERMIT);
             concurrent.release();
             throw e;
+        } finally {
+            waits.ended(exchange);
         }
     }
 
@@ -184,7 +193,7 @@ public class CallPacer {
         return clock.instant().isBefore(quotaHeldUntil) ? quotaHeldUntil : null;
     }
 
-    private Slot takeSlot() throws InterruptedException {
+    private Slot takeSlot(Exchange exchange) throws InterruptedException {
         while (true) {
             Duration wait;
             synchronized (this) {
@@ -201,8 +210,10 @@ public class CallPacer {
                 recent.removeIf(slot -> slot.end != null && !slot.end.isAfter(windowStart));
                 if (now.isBefore(quotaHeldUntil)) {
                     wait = Duration.between(now, quotaHeldUntil);
+                    waits.pacing(exchange, CallWaits.Place.DAILY_QUOTA, quotaHeldUntil);
                 } else if (callsToday >= dailyBudget) {
                     wait = Duration.between(now, today.plusDays(1).atStartOfDay(MARKETO_DAY).toInstant());
+                    waits.pacing(exchange, CallWaits.Place.DAILY_QUOTA, now.plus(wait));
                     LOG.warnf("daily budget of %d calls spent: calls wait %d min for Marketo's day to reset", dailyBudget,
                             wait.toMinutes());
                 } else if (recent.size() < callsPerWindow) {
@@ -214,6 +225,7 @@ public class CallPacer {
                     wait = recent.stream().filter(slot -> slot.end != null).map(slot -> slot.end.plus(window))
                             .min(Instant::compareTo).map(free -> Duration.between(now, free))
                             .orElse(Duration.ofMillis(20));
+                    waits.pacing(exchange, CallWaits.Place.RATE_WINDOW, now.plus(wait));
                 }
                 wait(Math.max(1, Math.min(wait.toMillis(), 60_000)));
             }

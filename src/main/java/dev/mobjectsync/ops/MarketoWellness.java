@@ -3,13 +3,12 @@ package dev.mobjectsync.ops;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
-import dev.mobjectsync.config.SyncConfig;
+import dev.mobjectsync.marketo.MarketoTarget;
 
 import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,26 +30,19 @@ public class MarketoWellness implements HealthCheck {
     static final int UNANSWERED_LIMIT = 3;
     private static final int CONNECT_TIMEOUT_MS = 2000;
 
-    private final URI endpoint;
+    private final MarketoTarget target;
     private final CallHistory history;
 
     @Inject
-    public MarketoWellness(SyncConfig config, CallHistory history) {
-        this(URI.create("rest".equals(config.marketo().api()) ? config.marketo().rest().baseUrl()
-                : config.marketo().endpoint()), history);
-    }
-
-    MarketoWellness(URI endpoint, CallHistory history) {
-        this.endpoint = endpoint;
+    public MarketoWellness(MarketoTarget target, CallHistory history) {
+        this.target = target;
         this.history = history;
     }
 
     @Override
     public HealthCheckResponse call() {
-        String host = endpoint.getHost();
-        int port = endpoint.getPort() > 0 ? endpoint.getPort() : ("https".equals(endpoint.getScheme()) ? 443 : 80);
-        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).withData("host", host + ":" + port);
-        boolean reachable = connects(host, port);
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).withData("host", target.host());
+        boolean reachable = connects(target.endpoint().getHost(), target.port());
         response.withData("reachable", reachable);
         CallHistory.Latest latest = history.latest();
         boolean answering = true;

@@ -13,13 +13,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The CSV header convention (README, "CSV files"): {@code recordId}, {@code type}, {@code operation},
  * {@code id}; {@code externalKey.<Name>}; {@code attr.<Name>}; {@code cost.<Name>} and {@code tag.<Name>}
  * (one Cost and one Tag per row); {@code assoc.<Type>.id} or {@code assoc.<Type>.<KeyName>}.
- * Empty cells are left out; other columns are carried as top-level fields and ignored.
+ * Empty cells are left out. A column of none of these forms (a typo such as {@code atr.Name}) refuses the
+ * header ({@link UnknownColumnException}), unless it is one of the {@link IgnoredFields}: then it is carried
+ * as a top-level field, which validation ignores.
  */
 final class CsvColumns {
 
+    static final Set<String> PLAIN = Set.of("recordId", "type", "operation", "id");
+    static final String FORMS = "recordId, type, operation, id, externalKey.<Name>, attr.<Name>, cost.<Name>, tag.<Name>,"
+            + " assoc.<Type>.id, assoc.<Type>.<KeyName>";
+
+    /** A header column that matches none of the documented forms. */
+    static final class UnknownColumnException extends IllegalArgumentException {
+        UnknownColumnException(String message) {
+            super(message);
+        }
+    }
+
     private final List<String> names;
 
-    CsvColumns(List<String> header) {
+    CsvColumns(List<String> header, IgnoredFields ignored) {
         this.names = header.stream().map(name -> name.startsWith("\uFEFF") ? name.substring(1) : name).toList();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < names.size(); i++) {
@@ -29,7 +42,26 @@ final class CsvColumns {
             if (!seen.add(names.get(i))) {
                 throw new IllegalArgumentException("column '" + names.get(i) + "' appears twice");
             }
+            if (!documented(names.get(i)) && !ignored.ignores(names.get(i))) {
+                throw new UnknownColumnException("column " + (i + 1) + " '" + names.get(i)
+                        + "' matches none of the documented forms (" + FORMS + "); to carry a column of your own, list it in "
+                        + IgnoredFields.KEY);
+            }
         }
+    }
+
+    private static boolean documented(String column) {
+        if (PLAIN.contains(column)) {
+            return true;
+        }
+        int dot = column.indexOf('.');
+        String prefix = dot < 0 ? column : column.substring(0, dot);
+        String rest = dot < 0 ? "" : column.substring(dot + 1);
+        return switch (prefix) {
+            case "externalKey", "attr", "cost", "tag" -> !rest.isBlank();
+            case "assoc" -> rest.indexOf('.') > 0 && !rest.endsWith(".");
+            default -> false;
+        };
     }
 
     int size() {

@@ -35,11 +35,19 @@ public class CsvRecordReader implements RecordReader {
     private boolean finished;
 
     public CsvRecordReader(Reader reader, String fileName) {
+        this(reader, fileName, IgnoredFields.channelFieldsOnly());
+    }
+
+    public CsvRecordReader(Reader reader, String fileName, IgnoredFields ignored) {
         this.fileName = fileName;
         try {
             this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
-            this.columns = new CsvColumns(parser.getHeaderNames());
+            this.columns = new CsvColumns(parser.getHeaderNames(), ignored);
             this.rows = parser.iterator();
+        } catch (CsvColumns.UnknownColumnException e) {
+            finished = true;
+            next = InputItem.unparsable(SourceRef.fileLine(fileName, 1), null, ReasonCode.UNKNOWN_COLUMN,
+                    "the header row cannot be used: " + e.getMessage() + "; nothing was read");
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             next = broken(1, isEncoding(e) ? "the file is not valid UTF-8 near its start; nothing was read"
                     : "the header row cannot be used: " + reason(e), e);

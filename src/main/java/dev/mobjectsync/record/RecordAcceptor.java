@@ -1,6 +1,7 @@
 package dev.mobjectsync.record;
 
 import java.time.Clock;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.camel.Handler;
@@ -27,7 +28,8 @@ public class RecordAcceptor {
     private final SyncMetrics metrics;
 
     public RecordAcceptor(SyncConfig config, Clock clock, SyncMetrics metrics) {
-        this.validator = new RecordValidator(config.defaultOperation(), config.validation().maxFieldLength());
+        this.validator = new RecordValidator(config.defaultOperation(), config.validation().maxFieldLength(),
+                new IgnoredFields(config.validation().ignoredFields().orElse(Set.of())));
         this.clock = clock;
         this.metrics = metrics;
     }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 
 import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.ops.FileProgress;
@@ -27,10 +28,12 @@ public class RecordReaders {
 
     private final int maxLineBytes;
     private final FilesInProgress filesInProgress;
+    private IgnoredFields ignored = IgnoredFields.channelFieldsOnly();
 
     @Inject
     public RecordReaders(SyncConfig config, FilesInProgress filesInProgress) {
         this(config.validation().maxMessageBytes(), filesInProgress);
+        this.ignored = new IgnoredFields(config.validation().ignoredFields().orElse(Set.of()));
     }
 
     /** {@code maxLineBytes}: an NDJSON line longer than this is refused ({@code RECORD_TOO_LARGE}). */
@@ -68,7 +71,7 @@ public class RecordReaders {
         }
         String name = fileName.toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv")) {
-            return new CsvRecordReader(new BufferedReader(Utf8.strictReader(buffered), 64 * 1024), fileName);
+            return new CsvRecordReader(new BufferedReader(Utf8.strictReader(buffered), 64 * 1024), fileName, ignored);
         }
         if (name.endsWith(".json")) {
             return new JsonRecordReader(buffered, fileName);

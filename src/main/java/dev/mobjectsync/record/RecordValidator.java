@@ -26,13 +26,22 @@ public class RecordValidator {
     private static final Set<String> EXTERNAL_KEY_FIELDS = Set.of("name", "value");
     private static final Set<String> ASSOCIATION_FIELDS = Set.of("type", "id", "externalKey");
     private static final Set<String> TYPE_ATTRIBUTE_FIELDS = Set.of("attrType", "attributes");
+    /** The format's own top-level fields (README, "Records"). */
+    public static final Set<String> RECORD_FIELDS = Set.of("recordId", "type", "operation", "id", "externalKey",
+            "attributes", "typeAttributes", "associations");
 
     private final String defaultOperation;
     private final int maxFieldLength;
+    private final IgnoredFields ignored;
 
     public RecordValidator(String defaultOperation, int maxFieldLength) {
+        this(defaultOperation, maxFieldLength, IgnoredFields.channelFieldsOnly());
+    }
+
+    public RecordValidator(String defaultOperation, int maxFieldLength, IgnoredFields ignored) {
         this.defaultOperation = defaultOperation;
         this.maxFieldLength = maxFieldLength;
+        this.ignored = ignored;
     }
 
     /** The outcome of validating one item: a record, or its defects with the record as far as known. */
@@ -51,6 +60,7 @@ public class RecordValidator {
         List<Defect> defects = new ArrayList<>();
         String recordId = recordId(input, source, defects);
         String json = input.toString();
+        checkTopLevelFields(input, defects);
         String type = type(input, defects);
         String operation = operation(input, defects);
         Integer id = integer(input.get("id"), "id", defects);
@@ -345,6 +355,22 @@ public class RecordValidator {
             defects.add(new Defect(ReasonCode.UNSUPPORTED_CHARACTER, String.format(
                     "%s holds U+%04X at character %d, which XML (and so Marketo) cannot carry", field,
                     (int) text.charAt(at), at + 1)));
+        }
+    }
+
+    /**
+     * A top-level field that is neither the format's own nor ignored (channel fields, configured ones) is a
+     * mistake: sending the record without it would lose data silently.
+     */
+    private void checkTopLevelFields(ObjectNode input, List<Defect> defects) {
+        for (var names = input.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!RECORD_FIELDS.contains(name) && !ignored.ignores(name)) {
+                defects.add(new Defect(ReasonCode.UNKNOWN_FIELD, "unknown top-level field '" + abbreviate(name)
+                        + "' (a record has " + String.join(", ", RECORD_FIELDS.stream().sorted().toList())
+                        + "; ignored: " + ignored.describe() + "; list your own in " + IgnoredFields.KEY + ")"));
+                return;
+            }
         }
     }
 

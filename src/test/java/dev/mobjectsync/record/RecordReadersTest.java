@@ -111,6 +111,38 @@ class RecordReadersTest {
     }
 
     @Test
+    void csvColumnOfNoDocumentedFormRefusesTheHeaderNamingIt() throws IOException {
+        List<InputItem> typo = read("typo.csv", "recordId,type,atr.Name,attr.Amount\nr1,Opportunity,Q1,2000\nr2,Opportunity,Q2,3000\n");
+        List<InputItem> emptyName = read("empty.csv", "recordId,type,attr.\nr1,Opportunity,x\n");
+
+        assertEquals(1, typo.size(), "the rest of the file is one item");
+        assertEquals(ReasonCode.UNKNOWN_COLUMN, typo.get(0).parseError());
+        assertEquals("typo.csv#1", typo.get(0).source().ref());
+        assertTrue(typo.get(0).parseMessage().contains("'atr.Name'"), typo.get(0).parseMessage());
+        assertTrue(typo.get(0).parseMessage().contains("attr.<Name>"), typo.get(0).parseMessage());
+        assertEquals(ReasonCode.UNKNOWN_COLUMN, emptyName.get(0).parseError());
+    }
+
+    @Test
+    void csvColumnListedAsIgnoredIsCarriedAndEveryDocumentedFormIsAccepted() throws IOException {
+        String header = "recordId,type,operation,id,externalKey.ExtOpptyId,attr.Name,cost.Month,tag.Type,"
+                + "assoc.Company.id,assoc.Company.ExtCompId,crmBatch\n";
+        String row = "r1,Opportunity,UPSERT,,OPP-1,n,,,,ACME,b-7\n";
+        List<InputItem> refused = read("own.csv", header + row);
+        List<InputItem> carried = new ArrayList<>();
+        try (RecordReader reader = new CsvRecordReader(new java.io.StringReader(header + row), "own.csv",
+                new IgnoredFields(List.of("crmBatch")))) {
+            reader.forEachRemaining(carried::add);
+        }
+
+        assertEquals(ReasonCode.UNKNOWN_COLUMN, refused.get(0).parseError());
+        assertTrue(refused.get(0).parseMessage().contains("'crmBatch'"), refused.get(0).parseMessage());
+        assertEquals(1, carried.size());
+        assertTrue(carried.get(0).isParsed(), () -> carried.get(0).parseMessage());
+        assertEquals("b-7", carried.get(0).node().get("crmBatch").asText());
+    }
+
+    @Test
     void csvHeaderThatCannotBeUsedIsOneReportedItem() throws IOException {
         List<InputItem> duplicate = read("dup.csv", "recordId,type,type\nr1,Opportunity,Program\n");
         List<InputItem> blank = read("blank.csv", "recordId,,type\nr1,x,Opportunity\n");

@@ -48,6 +48,31 @@ class RecordValidatorTest {
     }
 
     @Test
+    void unknownTopLevelFieldIsRefusedNamingIt() throws Exception {
+        RecordValidator.Result result = validate("""
+                {"recordId":"t1","type":"Opportunity","operation":"INSERT","atributes":{"Name":"Q1"}}""");
+
+        assertEquals(ReasonCode.UNKNOWN_FIELD, result.defects().get(0).code());
+        assertTrue(result.defects().get(0).message().contains("'atributes'"), result.defects().get(0).message());
+        assertTrue(result.defects().get(0).message().contains("mobject-sync.validation.ignored-fields"));
+    }
+
+    @Test
+    void channelFieldsAndConfiguredFieldsAreIgnored() throws Exception {
+        String deadLetter = """
+                {"recordId":"t2","type":"Opportunity","operation":"UPSERT","attributes":{"Name":"Q1"},"crmBatch":"b-7",
+                 "error":{"stage":"marketo","code":"FAILED"},"source":{"channel":"file","ref":"a#1"},"result":{},"raw":"x"}""";
+        RecordValidator lenient = new RecordValidator("UPSERT", 50, new IgnoredFields(List.of("crmBatch")));
+
+        RecordValidator.Result strict = validate(deadLetter);
+        RecordValidator.Result ignoring = lenient.validate(Json.MAPPER.readTree(deadLetter), source);
+
+        assertEquals(ReasonCode.UNKNOWN_FIELD, strict.defects().get(0).code());
+        assertTrue(strict.defects().get(0).message().contains("'crmBatch'"), strict.defects().get(0).message());
+        assertTrue(ignoring.valid(), () -> ignoring.defects().toString());
+    }
+
+    @Test
     void idGivenAsTextIsAccepted() throws Exception {
         RecordValidator.Result result = validate("""
                 {"type":"Opportunity","operation":"UPDATE","id":"64","attributes":{"Name":"x"}}""");
