@@ -13,12 +13,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /** The packaged application as a user starts it, in an empty directory, configured only through the environment. */
 class PackagedApplicationIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path workDir;
@@ -52,14 +58,63 @@ class PackagedApplicationIT {
     }
 
     @Test
-    void batchSizeAboveMarketosLimitIsRefusedAtStartup() throws Exception {
-        try (AppProcess app = new AppProcess(workDir, Map.of("MOBJECT_SYNC_BATCH_SIZE", "150"))) {
+    void badSettingsAreSaidInOneShortBlockBeforeAnythingStarts() throws Exception {
+        try (AppProcess app = new AppProcess(workDir, Map.of("MOBJECT_SYNC_BATCH_SIZE", "500",
+                "MOBJECT_SYNC_LIMITS_MAX_CONCURRENT_CALLS", "0", "MOBJECT_SYNC_MARKETO_API", "grpc"))) {
             Integer exitCode = app.start().awaitExit(Duration.ofSeconds(60));
 
-            assertNotNull(exitCode, "the application must not start with batch.size=150");
+            assertNotNull(exitCode, "the application must not start with these settings");
             assertNotEquals(0, exitCode);
-            assertTrue(app.allLogs().contains(
-                    "mobject-sync.batch.size must be at most 100: Marketo accepts at most 100 objects per syncMObjects call"));
+            List<String> log = Files.readAllLines(app.log());
+            int block = log.indexOf("Configuration validation failed:");
+            assertTrue(block >= 0 && block < 5, "the block comes first:\n" + String.join("\n", log));
+            List<String> problems = log.subList(block + 1, log.size());
+            assertEquals(List.of(
+                    "\tmobject-sync.limits.max-concurrent-calls is 0; must be at least 1",
+                    "\tmobject-sync.marketo.api is 'grpc'; must be soap or rest"),
+                    problems.stream().sorted().toList(), String.join("\n", log));
+            assertTrue(log.size() <= 8, "nothing but the block:\n" + String.join("\n", log));
+            assertFalse(Files.exists(workDir.resolve("data")), "no route started: the inbox was never created");
+        }
+        try (AppProcess app = new AppProcess(workDir, Map.of("MOBJECT_SYNC_BATCH_SIZE", "500"))) {
+            assertNotEquals(0, app.start().awaitExit(Duration.ofSeconds(60)));
+            List<String> log = Files.readAllLines(app.log());
+            assertTrue(log.contains("\tmobject-sync.batch.size is 500; must be 1..100 with marketo.api=soap"
+                    + " (Marketo accepts at most 100 objects per syncMObjects call)"), String.join("\n", log));
+            assertTrue(log.stream().noneMatch(l -> l.contains("Apache Camel") || l.startsWith("\tat ")),
+                    "before any route and any stack trace:\n" + String.join("\n", log));
+            assertFalse(Files.exists(workDir.resolve("data")), "no route started: the inbox was never created");
+        }
+    }
+
+    /**
+     * README, "Try the samples": {@code cp samples/* data/inbox/} in one go; the role comes out CREATED although
+     * its Opportunity is in another file of the same drop (the sending stage sends it after its Opportunity).
+     */
+    @Test
+    void samplesDroppedTogetherComeOutAsReadmeSays() throws Exception {
+        try (AppProcess app = new AppProcess(workDir, Map.of())) {
+            app.start().awaitReady();
+            Path inbox = Files.createDirectories(workDir.resolve("data/inbox"));
+            try (var samples = Files.list(Path.of("samples"))) {
+                for (Path sample : samples.sorted().toList()) {
+                    Files.copy(sample, inbox.resolve(sample.getFileName()));
+                }
+            }
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> app.channelLines("success").size() + app.channelLines("dead-letter").size() >= 8);
+            Map<String, String> outcomes = new TreeMap<>();
+            for (String channel : List.of("success", "dead-letter")) {
+                for (String line : app.channelLines(channel)) {
+                    JsonNode envelope = JSON.readTree(line);
+                    outcomes.put(envelope.path("recordId").asText(), channel.equals("success")
+                            ? envelope.at("/result/status").asText() : envelope.at("/error/code").asText());
+                }
+            }
+            assertEquals(Map.of("sample-o1", "CREATED", "sample-o2", "CREATED", "sample-r1", "CREATED",
+                    "sample-p1", "UPDATED", "sample-p2", "UPDATED", "csv-p1", "UPDATED", "csv-p2", "UPDATED",
+                    "sample-bad", "PROGRAM_REQUIRES_UPDATE"), outcomes);
         }
     }
 }

@@ -20,7 +20,10 @@ public class RecentDeadLetters {
 
     static final int KEPT = 50;
 
-    /** What the status page shows of a dead letter: its ids and reason, never the record's content. */
+    /**
+     * What the status page shows of a dead letter: its ids and reason, never the record's content; the stage as
+     * the channels write it ({@code validation}, {@code marketo}, {@code transport}).
+     */
     public record Entry(Instant failedAt, String recordId, String source, String stage, String code,
             String message) {
     }
@@ -48,7 +51,7 @@ public class RecentDeadLetters {
         Failure failure = outcome.failure();
         String source = outcome.source() == null ? null : outcome.source().channel() + ":" + outcome.source().ref();
         return new Entry(failure.failedAt(), recordId(outcome), source,
-                failure.stage() == null ? null : failure.stage().name(), failure.code(), failure.message());
+                failure.stage() == null ? null : failure.stage().wireName(), failure.code(), failure.message());
     }
 
     /** As in the envelope: the record's own recordId when it has one, else its source ref. */

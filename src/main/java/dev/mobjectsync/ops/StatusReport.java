@@ -6,7 +6,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.mobjectsync.Headers;
+import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.marketo.CallPacer;
+import dev.mobjectsync.marketo.CallWaits;
+import dev.mobjectsync.marketo.MarketoTarget;
+import dev.mobjectsync.sending.SendingStage;
+import dev.mobjectsync.source.IgnoredInboxFiles;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -15,9 +20,10 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * What the status page shows, as one JSON-ready map: totals since start (records in by source, out by
- * channel), batch fill, calls and quota, records waiting, files being read, the latest dead letters.
- * The page works out records per second from two reports.
+ * What the status page shows, as one JSON-ready map: where calls go (gateway, endpoint, the simulator), the
+ * state and its reason ({@link SyncState}), the records by place, totals since start (records in by source,
+ * out by channel), batch fill, calls and quota, files being read, files ignored in the inbox, the latest dead
+ * letters. The page works out records per second from two reports.
  */
 @ApplicationScoped
 public class StatusReport {
@@ -29,9 +35,15 @@ public class StatusReport {
     private final RecentDeadLetters deadLetters;
     private final CallHistory calls;
     private final Clock clock;
+    private final MarketoTarget target;
+    private final CallWaits callWaits;
+    private final SendingStage stage;
+    private final IgnoredInboxFiles ignoredFiles;
+    private final boolean simulator;
 
     public StatusReport(MeterRegistry registry, CallPacer pacer, WaitingRecords waiting, FilesInProgress files,
-            RecentDeadLetters deadLetters, CallHistory calls, Clock clock) {
+            RecentDeadLetters deadLetters, CallHistory calls, Clock clock, MarketoTarget target, CallWaits callWaits,
+            SendingStage stage, IgnoredInboxFiles ignoredFiles, SyncConfig config) {
         this.registry = registry;
         this.pacer = pacer;
         this.waiting = waiting;
@@ -39,16 +51,34 @@ public class StatusReport {
         this.deadLetters = deadLetters;
         this.calls = calls;
         this.clock = clock;
+        this.target = target;
+        this.callWaits = callWaits;
+        this.stage = stage;
+        this.ignoredFiles = ignoredFiles;
+        this.simulator = config.simulator().enabled();
     }
 
     public Map<String, Object> now() {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("time", clock.millis());
-        report.put("recordsIn", countsBy(SyncMetrics.RECORDS_IN, "source"));
+        report.put("gateway", target.gateway());
+        report.put("endpoint", target.endpoint().toString());
+        report.put("simulator", simulator);
+        Map<String, Long> in = countsBy(SyncMetrics.RECORDS_IN, "source");
+        report.put("recordsIn", in);
         Map<String, Long> out = countsBy(SyncMetrics.RECORDS_OUT, "channel");
-        report.put("success", out.getOrDefault(Headers.SUCCESS, 0L));
-        report.put("deadLetter", out.getOrDefault(Headers.DEAD_LETTER, 0L));
-        report.put("waiting", waiting.count());
+        long success = out.getOrDefault(Headers.SUCCESS, 0L);
+        long deadLetter = out.getOrDefault(Headers.DEAD_LETTER, 0L);
+        report.put("success", success);
+        report.put("deadLetter", deadLetter);
+        long openChunks = waiting.count();
+        report.put("waiting", openChunks);
+        Map<CallWaits.Place, CallWaits.Summary> waits = callWaits.now();
+        CallHistory.Latest latest = calls.latest();
+        RecordPlaces places = RecordPlaces.of(in.values().stream().mapToLong(Long::longValue).sum(), openChunks,
+                stage.recordsWaiting(), stage.recordsHeld(), waits, success + deadLetter);
+        report.put("places", places);
+        report.put("state", SyncState.of(latest, waits, pacer, target, places));
         DistributionSummary batches = registry.find(SyncMetrics.BATCH_RECORDS).summary();
         report.put("batches", batches == null ? 0 : batches.count());
         report.put("batchFill", batches == null || batches.count() == 0 ? 0 : batches.mean());
@@ -60,11 +90,17 @@ public class StatusReport {
         report.put("quotaDayUsed", pacer.callsToday());
         report.put("quotaDayLimit", pacer.dailyBudget());
         report.put("quotaHeldUntil", pacer.quotaHeldUntil() == null ? null : pacer.quotaHeldUntil().toString());
-        CallHistory.Latest latest = calls.latest();
-        report.put("latestCall", latest == null ? null
-                : Map.of("endedAt", latest.endedAt().toString(), "answered", latest.answered(),
-                        "unansweredInARow", latest.unansweredInARow()));
+        Map<String, Object> latestCall = null;
+        if (latest != null) {
+            latestCall = new LinkedHashMap<>();
+            latestCall.put("endedAt", latest.endedAt().toString());
+            latestCall.put("answered", latest.answered());
+            latestCall.put("unansweredInARow", latest.unansweredInARow());
+            latestCall.put("code", latest.fault() == null ? null : latest.fault().code());
+        }
+        report.put("latestCall", latestCall);
         report.put("files", files.now());
+        report.put("ignoredFiles", ignoredFiles.now());
         report.put("deadLetters", deadLetters.latest());
         return report;
     }

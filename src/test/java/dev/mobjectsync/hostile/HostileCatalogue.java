@@ -92,8 +92,10 @@ final class HostileCatalogue {
                 + "\"type\":\"Opportunity\",\"attributes\":{\"Name\":\"a\\u0000b\"}}")));
         kinds.add(kind("half a surrogate pair in a value", "UNSUPPORTED_CHARACTER", "", text("{\"recordId\":\"%s\","
                 + "\"type\":\"Opportunity\",\"attributes\":{\"Name\":\"half \\ud800 pair\"}}")));
-        kinds.add(kind("half a surrogate pair in an ignored top-level field", SUCCESS, "", text(goodRecord("%s")
-                .replace("{\"recordId\"", "{\"comment\":\"\\udfff\",\"recordId\""))));
+        kinds.add(kind("half a surrogate pair in an ignored top-level field (one the channels add)", SUCCESS, "",
+                text(goodRecord("%s").replace("{\"recordId\"", "{\"raw\":\"\\udfff\",\"recordId\""))));
+        kinds.add(kind("a misspelled top-level field", "UNKNOWN_FIELD", "", text(goodRecord("%s")
+                .replace("{\"recordId\"", "{\"atributes\":{\"Name\":\"x\"},\"recordId\""))));
         kinds.add(kind("invalid UTF-8", "INVALID_ENCODING", "", id -> concat(
                 ("{\"recordId\":\"" + id + "\",\"type\":\"Opportunity\",\"attributes\":{\"Name\":\"")
                         .getBytes(StandardCharsets.UTF_8), new byte[] { (byte) 0xC3, (byte) 0x28 }, "\"}}".getBytes(StandardCharsets.UTF_8))));

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Assumptions;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -34,6 +36,13 @@ final class HeadlessChromium implements AutoCloseable {
 
     static boolean installed() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /** CI installs Chromium (.ci/run); elsewhere a test that needs it is skipped when it is missing. */
+    static void assumeInstalledOutsideCi() {
+        if (!"true".equals(System.getenv("CI"))) {
+            Assumptions.assumeTrue(installed(), "Chromium and ChromeDriver are not installed");
+        }
     }
 
     HeadlessChromium() throws IOException, InterruptedException {
@@ -88,6 +97,12 @@ final class HeadlessChromium implements AutoCloseable {
     String text(String cssSelector) throws IOException, InterruptedException {
         return run("const e = document.querySelector('" + cssSelector + "'); return e ? e.textContent : null;")
                 .asText(null);
+    }
+
+    /** The text of each element by id, read in one script run (one snapshot of a page that updates itself). */
+    JsonNode texts(String... ids) throws IOException, InterruptedException {
+        return run("return Object.fromEntries(" + JSON.writeValueAsString(ids)
+                + ".map(id => [id, (document.getElementById(id) || {}).textContent]));");
     }
 
     private JsonNode call(String method, String path, Object body) throws IOException, InterruptedException {

@@ -80,7 +80,7 @@ class OperationsTest {
         assertEquals(10_000, status.getInt("quotaDayLimit"));
         assertEquals("ops-s-bad", status.getString("deadLetters[0].recordId"), status.prettify());
         assertEquals("UNKNOWN_OPERATION", status.getString("deadLetters[0].code"), status.prettify());
-        assertEquals("VALIDATION", status.getString("deadLetters[0].stage"));
+        assertEquals("validation", status.getString("deadLetters[0].stage"));
         assertTrue(status.getList("deadLetters").size() <= 50);
     }
 

@@ -5,7 +5,9 @@ import static dev.mobjectsync.pipeline.Outbox.drop;
 import static dev.mobjectsync.pipeline.Outbox.success;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -54,10 +56,24 @@ class WrongSecretTest {
         for (JsonNode envelope : dead) {
             assertEquals("marketo", envelope.at("/error/stage").asText());
             assertEquals("20014", envelope.at("/error/code").asText());
-            assertEquals("Authentication failed (20014)", envelope.at("/error/message").asText());
+            assertEquals("Authentication failed (20014) (Marketo refused the signature: check mobject-sync.marketo.user-id"
+                    + " and mobject-sync.marketo.secret-key)", envelope.at("/error/message").asText());
             assertFalse(envelope.toString().contains(CLIENT_SECRET), "the secret key never reaches a channel");
         }
         assertEquals(2, dead.stream().map(e -> e.at("/error/batchId").asText()).distinct().count());
+    }
+
+    @Test
+    void theStatusPageIsRedAndPointsAtTheCredentials() {
+        drop("denied-state.ndjson", "{\"recordId\":\"denied-state-1\",\"type\":\"Opportunity\",\"operation\":\"INSERT\","
+                + "\"attributes\":{\"Name\":\"n\"}}");
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> deadLetter("denied-state-").size() == 1);
+        given().get("/api/status").then().statusCode(200)
+                .body("state.level", equalTo("error"))
+                .body("state.reason", startsWith("Marketo refuses authentication (20014): Authentication failed (20014)"))
+                .body("state.reason", containsString("check mobject-sync.marketo.user-id and mobject-sync.marketo.secret-key"))
+                .body("latestCall.answered", equalTo(true))
+                .body("latestCall.code", equalTo("20014"));
     }
 
     @Test

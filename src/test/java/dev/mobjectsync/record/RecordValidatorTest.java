@@ -73,6 +73,15 @@ class RecordValidatorTest {
     }
 
     @Test
+    void aRawDeadLetterReplayedAsItIsComesBackAsMissingType() throws Exception {
+        RecordValidator.Result result = validate("""
+                {"recordId":"x.ndjson#3","raw":"{broken","error":{"stage":"validation","code":"UNPARSABLE_JSON"},
+                 "source":{"channel":"file","ref":"x.ndjson#3"}}""");
+
+        assertEquals(List.of(ReasonCode.MISSING_TYPE), result.defects().stream().map(Defect::code).toList());
+    }
+
+    @Test
     void idGivenAsTextIsAccepted() throws Exception {
         RecordValidator.Result result = validate("""
                 {"type":"Opportunity","operation":"UPDATE","id":"64","attributes":{"Name":"x"}}""");
