@@ -70,16 +70,17 @@ class PackagedApplicationIT {
             assertTrue(block >= 0 && block < 5, "the block comes first:\n" + String.join("\n", log));
             List<String> problems = log.subList(block + 1, log.size());
             assertEquals(List.of(
+                    "\tmobject-sync.batch.size is 500; must be 1..100 with marketo.api=soap, 1..300 with rest",
                     "\tmobject-sync.limits.max-concurrent-calls is 0; must be at least 1",
                     "\tmobject-sync.marketo.api is 'grpc'; must be soap or rest"),
                     problems.stream().sorted().toList(), String.join("\n", log));
             assertTrue(log.size() <= 8, "nothing but the block:\n" + String.join("\n", log));
             assertFalse(Files.exists(workDir.resolve("data")), "no route started: the inbox was never created");
         }
-        try (AppProcess app = new AppProcess(workDir, Map.of("MOBJECT_SYNC_BATCH_SIZE", "500"))) {
+        try (AppProcess app = new AppProcess(workDir, Map.of("MOBJECT_SYNC_BATCH_SIZE", "150"))) {
             assertNotEquals(0, app.start().awaitExit(Duration.ofSeconds(60)));
             List<String> log = Files.readAllLines(app.log());
-            assertTrue(log.contains("\tmobject-sync.batch.size is 500; must be 1..100 with marketo.api=soap"
+            assertTrue(log.contains("\tmobject-sync batch.size is 150; must be 1..100 with marketo.api=soap"
                     + " (Marketo accepts at most 100 objects per syncMObjects call)"), String.join("\n", log));
             assertTrue(log.stream().noneMatch(l -> l.contains("Apache Camel") || l.startsWith("\tat ")),
                     "before any route and any stack trace:\n" + String.join("\n", log));

@@ -39,8 +39,8 @@ public @interface BatchSizeFitsGateway {
                 return true;
             }
             MarketoApi api = MarketoApi.of(config.marketo().api());
-            if (size >= 1 && size <= api.largestBatch()) {
-                return true;
+            if (size < 1 || size > MarketoApi.REST.largestBatch() || size <= api.largestBatch()) {
+                return true; // out of every gateway's range: the property's own constraints say so
             }
             context.disableDefaultConstraintViolation();
             context.buildConstraintViolationWithTemplate("is " + size + "; must be 1.." + api.largestBatch()

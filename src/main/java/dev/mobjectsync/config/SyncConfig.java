@@ -7,6 +7,7 @@ import java.util.Set;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -185,7 +186,8 @@ public interface SyncConfig {
          * A cap on the records per call, below the gateway's own limit per type (BatchSizes); unset:
          * the gateway's limit. Checked against the chosen gateway at start-up.
          */
-        Optional<Integer> size();
+        Optional<@Min(value = 1, message = "is ${validatedValue}; must be 1..100 with marketo.api=soap, 1..300 with rest")
+                @Max(value = 300, message = "is ${validatedValue}; must be 1..100 with marketo.api=soap, 1..300 with rest") Integer> size();
 
         Duration timeout();
 
