@@ -28,10 +28,6 @@ public class CallHistory {
         this.clock = clock;
     }
 
-    public synchronized void callEnded(boolean answered) {
-        callEnded(answered, null);
-    }
-
     public synchronized void callEnded(boolean answered, MarketoFault fault) {
         int inARow = answered ? 0 : (latest == null ? 0 : latest.unansweredInARow()) + 1;
         latest = new Latest(clock.instant(), answered, inARow, fault);
