@@ -1,5 +1,6 @@
 package dev.mobjectsync.marketo;
 
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -41,8 +42,6 @@ public class RetryPolicy {
             FaultClassifier.INVALID_RESPONSE);
     static final Set<String> QUOTA_SPENT = Set.of("20015", "607");
 
-    /** Camel's header that, when set, is the wait before the next attempt. */
-    static final String REDELIVERY_DELAY = Exchange.REDELIVERY_DELAY;
     private static final double JITTER = 0.25;
     private static final Logger LOG = Logger.getLogger(RetryPolicy.class);
 
@@ -79,14 +78,14 @@ public class RetryPolicy {
             metrics.retried(fault.code());
             LOG.warnf("call to %s failed (attempt %d, %s, Marketo's daily quota is spent): the call waits for the quota,"
                     + " without counting an attempt", target.host(), attemptsMade, fault.code());
-            exchange.getIn().setHeader(REDELIVERY_DELAY, 0L);
+            exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, 0L);
             return true;
         }
         boolean retry = attemptsMade < maxAttempts && isRetryable(fault);
         if (retry) {
             metrics.retried(fault.code());
             long delay = backoff(attemptsMade);
-            exchange.getIn().setHeader(REDELIVERY_DELAY, delay);
+            exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, delay);
             waits.retrying(exchange, delay);
             LOG.warnf("call to %s failed (attempt %d/%d, %s): retry in %s", target.host(), attemptsMade, maxAttempts,
                     fault.code(), seconds(delay));
@@ -103,7 +102,7 @@ public class RetryPolicy {
     }
 
     private static String seconds(long millis) {
-        return millis < 10_000 ? String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0) : (millis / 1000) + " s";
+        return millis < 10_000 ? String.format(Locale.ROOT, "%.1f s", millis / 1000.0) : (millis / 1000) + " s";
     }
 
     public static boolean isRetryable(MarketoFault fault) {
