@@ -16,32 +16,29 @@ import jakarta.inject.Named;
 
 /**
  * The file route's unit of work: a group of consecutive items of one file, validated and sorted into
- * refused records (dead-letter outcomes) and a chunk of the valid ones in line order, which joins the
- * aggregator's chunk of the file source. Units are handed over one after the other, so a file's records
- * reach the sending stage in line order. The file stays in the inbox until every unit is in the
- * repository or in a channel.
+ * refused records (dead-letter outcomes) and a chunk of the valid ones in line order, which goes to the
+ * sending stage as it is (FileHandOver). Units are handed over one after the other, so a file's records
+ * reach the sending stage in line order.
  */
 @ApplicationScoped
 @Named("fileUnits")
 public class FileUnits {
 
     /** One unit, sorted. */
-    public record Sorted(List<RecordOutcome> refused, Chunk valid, String chunkKey) {
+    public record Sorted(List<RecordOutcome> refused, Chunk valid) {
     }
 
     private final RecordAcceptor acceptor;
     private final int unitSize;
-    private final ChunkKeys chunkKeys;
 
     @Inject
-    public FileUnits(RecordAcceptor acceptor, BatchSizes sizes, ChunkKeys chunkKeys) {
-        this(acceptor, sizes.largest(), chunkKeys);
+    public FileUnits(RecordAcceptor acceptor, BatchSizes sizes) {
+        this(acceptor, sizes.largest());
     }
 
-    public FileUnits(RecordAcceptor acceptor, int unitSize, ChunkKeys chunkKeys) {
+    public FileUnits(RecordAcceptor acceptor, int unitSize) {
         this.acceptor = acceptor;
         this.unitSize = unitSize;
-        this.chunkKeys = chunkKeys;
     }
 
     /** How many items a unit holds: one call's worth of the type the gateway takes most of. */
@@ -61,6 +58,6 @@ public class FileUnits {
                 refused.add((RecordOutcome) checked);
             }
         }
-        return new Sorted(refused, Chunk.of(valid), chunkKeys.of("file"));
+        return new Sorted(refused, Chunk.of(valid));
     }
 }

@@ -128,6 +128,29 @@ public class SharedBatchRepository extends JdbcAggregationRepository {
                 jdbcCamelCodec.marshallExchange(exchange, isAllowSerializedHeaders()), chunkId)));
     }
 
+    /**
+     * Records that were in no chunk of the repository (a unit of a file, read straight into the sending stage)
+     * and were not delivered in this run: kept as a completed chunk, claimed by this instance, so that the
+     * next start (or recovery) sends them. Returns the chunk's id.
+     */
+    public String keepCompleted(CamelContext camel, Chunk chunk) {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.getMessage().setBody(chunk);
+        exchange.setProperty(Exchange.AGGREGATED_CORRELATION_KEY, "file");
+        String chunkId = exchange.getExchangeId();
+        if (!claims.claim(chunkId)) {
+            throw new IllegalStateException("chunk " + chunkId + " is already claimed");
+        }
+        try {
+            transactionTemplate.executeWithoutResult(status -> write(
+                    () -> insert(camel, chunkId, exchange, getRepositoryNameCompleted(), 1L)));
+        } catch (RuntimeException e) {
+            claims.release(chunkId);
+            throw e;
+        }
+        return chunkId;
+    }
+
     /** One statement; a constraint violation or a stale version becomes an {@link OptimisticLockingException}. */
     private void write(Statement statement) {
         try {

@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.apache.camel.AsyncCallback;
@@ -130,12 +132,12 @@ public class SendingStage implements AsyncProcessor {
         Chunk chunk = exchange.getMessage().getBody(Chunk.class);
         String completedBy = exchange.getProperty(Exchange.AGGREGATED_COMPLETED_BY, String.class);
         boolean more = "strategy".equals(completedBy) || "size".equals(completedBy);
-        hold(chunk, exchange.getExchangeId(), !more, failure -> {
+        hold(chunk, exchange.getExchangeId(), !more, stored(failure -> {
             if (failure != null) {
                 exchange.setException(failure);
             }
             callback.done(false);
-        });
+        }));
         return false;
     }
 
@@ -152,17 +154,42 @@ public class SendingStage implements AsyncProcessor {
     }
 
     /**
-     * Holds a chunk's records in their lanes; {@code end} hears once, with null when every record is in a
-     * channel, or with the reason the chunk must stay in the repository.
+     * Holds a chunk of the repository in the lanes; {@code end} hears once, with null when every record is in
+     * a channel, or with the reason the chunk must stay in the repository (then holding only the records not
+     * yet in a channel).
      */
     public void hold(Chunk chunk, String chunkId, Consumer<Throwable> end) {
-        hold(chunk, chunkId, true, end);
+        hold(chunk, chunkId, true, stored(end));
     }
 
-    private void hold(Chunk chunk, String chunkId, boolean afterQuiet, Consumer<Throwable> end) {
-        Ticket ticket = new Ticket(chunkId, chunk, failure -> {
-            tickets.remove(chunkId);
+    /**
+     * Holds a unit of a file, which is in no repository: more of the file follows. {@code end} hears once,
+     * with null when every record is in a channel or, if some could not be sent in this run (the application
+     * stops, a call failed), kept in the repository as a completed chunk, sent from there (at the next start,
+     * or by recovery); with the reason when they could not be kept either.
+     */
+    public void holdUnit(Chunk unit, Consumer<Throwable> end) {
+        hold(unit, "unit-" + UUID.randomUUID(), false, (ticket, failure) -> end.accept(
+                failure == null ? null : keepInRepository(ticket, failure)));
+    }
+
+    /** The end of a chunk of the repository: when not every record is in a channel, it keeps only the rest. */
+    private BiConsumer<Ticket, Throwable> stored(Consumer<Throwable> end) {
+        return (ticket, failure) -> {
+            if (failure != null) {
+                keepWhatIsNotWritten(ticket);
+            }
             end.accept(failure);
+        };
+    }
+
+    private void hold(Chunk chunk, String chunkId, boolean afterQuiet, BiConsumer<Ticket, Throwable> end) {
+        Ticket ticket = new Ticket(chunkId, chunk, (held, failure) -> {
+            try {
+                end.accept(held, failure);
+            } finally {
+                tickets.remove(chunkId);
+            }
         });
         synchronized (this) {
             if (running && !chunk.isEmpty()) {
@@ -194,6 +221,15 @@ public class SendingStage implements AsyncProcessor {
                 wait(1000);
             }
         }
+    }
+
+    /**
+     * A source that hands units over itself (files) has handed its last one for now: calls may go out with
+     * what is ready, not full, as after a chunk completed by the batch timeout.
+     */
+    public synchronized void sourceQuiet() {
+        quiet = true;
+        notifyAll();
     }
 
     /** The previous run's chunks are in the lanes: sources may go on. */
@@ -325,6 +361,26 @@ public class SendingStage implements AsyncProcessor {
         }
     }
 
+    /**
+     * A unit of a file whose records were not all delivered: the rest goes into the repository, completed, for
+     * the next start or recovery; null once it is there, else the reason it is not.
+     */
+    private Throwable keepInRepository(Ticket ticket, Throwable why) {
+        Chunk rest = ticket.notWritten();
+        Chunk kept = rest != null ? rest : ticket.chunk;
+        try {
+            String chunkId = repository.keepCompleted(camel, kept);
+            LOG.debugf("%d record(s) of a file not delivered in this run (%s) kept in the repository as chunk %s",
+                    kept.size(), why.getMessage(), chunkId);
+            return null;
+        } catch (RuntimeException e) {
+            LOG.errorf("%d record(s) of a file were neither delivered (%s) nor kept in the repository (%s): the file "
+                    + "goes to .failed/", kept.size(), why.getMessage(), e.getMessage());
+            e.addSuppressed(why);
+            return e;
+        }
+    }
+
     private static Batch batchOf(List<Lanes.Entry> call) {
         SyncRecord first = call.get(0).record;
         Batch batch = new Batch(first.operation(), first.type());
@@ -360,7 +416,6 @@ public class SendingStage implements AsyncProcessor {
                         left.size());
             }
             for (Ticket ticket : left) {
-                keepWhatIsNotWritten(ticket);
                 ticket.end(new KeptForNextStart("chunk " + ticket.chunkId
                         + " kept in the repository: the application stopped before all its records were sent"));
             }

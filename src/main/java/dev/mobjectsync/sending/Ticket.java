@@ -2,7 +2,7 @@ package dev.mobjectsync.sending;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import dev.mobjectsync.batch.Chunk;
 import dev.mobjectsync.record.SyncRecord;
@@ -20,9 +20,9 @@ final class Ticket {
     private int remaining;
     private boolean failed;
     private boolean ended;
-    private final Consumer<Throwable> end;
+    private final BiConsumer<Ticket, Throwable> end;
 
-    Ticket(String chunkId, Chunk chunk, Consumer<Throwable> end) {
+    Ticket(String chunkId, Chunk chunk, BiConsumer<Ticket, Throwable> end) {
         this.chunkId = chunkId;
         this.chunk = chunk;
         this.written = new boolean[chunk.size()];
@@ -56,7 +56,7 @@ final class Ticket {
             }
             ended = true;
         }
-        end.accept(whyNotAll != null ? whyNotAll
+        end.accept(this, whyNotAll != null ? whyNotAll
                 : failed ? new IllegalStateException("chunk " + chunkId + ": some records were not written") : null);
     }
 }

@@ -19,7 +19,7 @@ import dev.mobjectsync.record.SyncRecord;
 class LanesTest {
 
     private final Lanes lanes = new Lanes();
-    private final Ticket ticket = new Ticket("chunk", dev.mobjectsync.batch.Chunk.of(List.of()), failure -> {
+    private final Ticket ticket = new Ticket("chunk", dev.mobjectsync.batch.Chunk.of(List.of()), (held, failure) -> {
     });
 
     private static SyncRecord opportunity(String recordId, String operation, String externalKey) {
