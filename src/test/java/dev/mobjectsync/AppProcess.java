@@ -18,6 +18,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import dev.mobjectsync.record.Json;
+
 /**
  * The packaged application as a child process, started the way a user starts it:
  * {@code java -jar target/quarkus-app/quarkus-app.jar} in its own working directory, configured only
@@ -166,6 +170,30 @@ public final class AppProcess implements AutoCloseable {
             }
         }
         return lines;
+    }
+
+    /**
+     * recordId → how many times it reached a channel (success or dead-letter). A line torn by a SIGKILL, or
+     * still being written, is not a delivery.
+     */
+    public Map<String, Integer> deliveries() throws IOException {
+        Map<String, Integer> times = new HashMap<>();
+        for (String channel : List.of("success", "dead-letter")) {
+            for (String line : channelLines(channel)) {
+                try {
+                    times.merge(Json.MAPPER.readTree(line).path("recordId").asText(), 1, Integer::sum);
+                } catch (JsonProcessingException torn) {
+                    // counted on a later look, once complete (or never: its record is sent again)
+                }
+            }
+        }
+        return times;
+    }
+
+    /** GET on this instance's HTTP port (e.g. {@code /simulator/calls}), the body. */
+    public String get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     @Override

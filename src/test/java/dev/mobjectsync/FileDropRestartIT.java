@@ -7,16 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -24,7 +19,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.mobjectsync.record.Json;
@@ -64,10 +58,10 @@ class FileDropRestartIT {
                 drop(inbox, "first.ndjson", 0, OBJECTS);
                 drop(inbox, "second.ndjson", OBJECTS, OBJECTS);
                 int total = 2 * OBJECTS * ROUNDS;
-                await().atMost(Duration.ofSeconds(60)).until(() -> delivered(pipeline).size() >= 400);
+                await().atMost(Duration.ofSeconds(60)).until(() -> pipeline.deliveries().size() >= 400);
 
                 pipeline.stop();
-                Map<String, Integer> beforeRestart = delivered(pipeline);
+                Map<String, Integer> beforeRestart = pipeline.deliveries();
                 assertTrue(beforeRestart.size() < total, "stopped before the end: " + beforeRestart.size());
                 assertTrue(doneFiles().contains("first.ndjson"), "the file being read moved to .done/ at the stop");
                 // the file after it was either not begun (it stays in the inbox) or kept whole, as the first one
@@ -76,10 +70,10 @@ class FileDropRestartIT {
 
                 pipeline.start().awaitReady();
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> delivered(pipeline).size() >= total);
+                        .until(() -> pipeline.deliveries().size() >= total);
                 await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
 
-                Map<String, Integer> deliveries = delivered(pipeline);
+                Map<String, Integer> deliveries = pipeline.deliveries();
                 long duplicates = deliveries.values().stream().filter(times -> times > 1).count();
                 System.out.printf("file restart: %d records, %d delivered before the stop, %d delivered, %d twice%n",
                         total, beforeRestart.size(), deliveries.size(), duplicates);
@@ -88,7 +82,7 @@ class FileDropRestartIT {
                 assertEquals(List.of("first.ndjson", "second.ndjson"), doneFiles());
                 assertTrue(pipeline.channelLines("dead-letter").isEmpty(), "all records valid");
                 assertTrue(pipeline.allLogs().contains("sending again"), "the kept records were taken back at the start");
-                JsonNode calls = Json.MAPPER.readTree(get("http://127.0.0.1:" + marketo.port() + "/simulator/calls"));
+                JsonNode calls = Json.MAPPER.readTree(marketo.get("/simulator/calls"));
                 assertEquals(0, calls.path("overlapping").asLong(), "calls overlapping on one object");
                 assertEquals(0, calls.path("duplicateObjects").asLong(), "objects created twice");
                 assertFalse(Files.exists(inbox.resolve("first.ndjson")));
@@ -112,20 +106,6 @@ class FileDropRestartIT {
         Files.move(partial, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private Map<String, Integer> delivered(AppProcess pipeline) throws IOException {
-        Map<String, Integer> times = new HashMap<>();
-        for (String channel : List.of("success", "dead-letter")) {
-            for (String line : pipeline.channelLines(channel)) {
-                try {
-                    times.merge(Json.MAPPER.readTree(line).path("recordId").asText(), 1, Integer::sum);
-                } catch (JsonProcessingException beingWritten) {
-                    // the last line of a channel file while the application writes it: counted on the next look
-                }
-            }
-        }
-        return times;
-    }
-
     private List<String> doneFiles() throws IOException {
         Path done = pipelineDir.resolve("data/inbox/.done");
         if (!Files.isDirectory(done)) {
@@ -136,8 +116,4 @@ class FileDropRestartIT {
         }
     }
 
-    private static String get(String url) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-    }
 }

@@ -73,8 +73,8 @@ public class BatchRepositoryProducer {
     @Singleton
     @Named("batchRepository")
     JdbcAggregationRepository batchRepository(DataSource dataSource, SyncConfig config, BatchClaims claims,
-            @Named("batchKeysAtStart") Set<String> keysAtStart) {
-        JdbcAggregationRepository repository = new SharedBatchRepository(dataSource, TABLE, claims,
+            Checkpoints checkpoints, @Named("batchKeysAtStart") Set<String> keysAtStart) {
+        JdbcAggregationRepository repository = new SharedBatchRepository(dataSource, TABLE, claims, checkpoints,
                 config.repository().recoveryInterval());
         repository.setUseRecovery(true);
         repository.setMaximumRedeliveries(config.repository().maxRecoveryAttempts());
@@ -112,6 +112,11 @@ public class BatchRepositoryProducer {
         execute(dataSource, "CREATE TABLE IF NOT EXISTS " + LockRepositories.TABLE + " (processorName VARCHAR(255) NOT NULL,"
                 + " messageId VARCHAR(1024) NOT NULL, createdAt TIMESTAMP WITH TIME ZONE NOT NULL,"
                 + " CONSTRAINT " + LockRepositories.TABLE + "_pk PRIMARY KEY (processorName, messageId))");
+        try {
+            Checkpoints.createTable(dataSource, blobType);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare the checkpoints table: " + e.getMessage(), e);
+        }
     }
 
     private static void execute(DataSource dataSource, String sql) {

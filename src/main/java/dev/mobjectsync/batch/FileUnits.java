@@ -1,6 +1,7 @@
 package dev.mobjectsync.batch;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.camel.Handler;
@@ -24,8 +25,11 @@ import jakarta.inject.Named;
 @Named("fileUnits")
 public class FileUnits {
 
-    /** One unit, sorted. */
-    public record Sorted(List<RecordOutcome> refused, Chunk valid) {
+    /** Exchange property of a unit in the accept-file-unit route: its {@link Sorted} records. */
+    public static final String UNIT = "MobjectSyncUnit";
+
+    /** One unit, sorted; {@code positions[i]} is the place in the unit of the i-th valid record. */
+    public record Sorted(List<RecordOutcome> refused, Chunk valid, int[] positions) {
     }
 
     private final RecordAcceptor acceptor;
@@ -50,14 +54,16 @@ public class FileUnits {
     public Sorted sort(List<InputItem> items) {
         List<RecordOutcome> refused = new ArrayList<>();
         List<SyncRecord> valid = new ArrayList<>(items.size());
-        for (InputItem item : items) {
-            Object checked = acceptor.check(item);
+        int[] positions = new int[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+            Object checked = acceptor.check(items.get(i));
             if (checked instanceof SyncRecord record) {
+                positions[valid.size()] = i;
                 valid.add(record);
             } else {
                 refused.add((RecordOutcome) checked);
             }
         }
-        return new Sorted(refused, Chunk.of(valid));
+        return new Sorted(refused, Chunk.of(valid), Arrays.copyOf(positions, valid.size()));
     }
 }

@@ -35,14 +35,17 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 public class SharedBatchRepository extends JdbcAggregationRepository {
 
     private final BatchClaims claims;
+    private final Checkpoints checkpoints;
     private final Duration justCompleted;
     private final DefaultJdbcOptimisticLockingExceptionMapper conflicts = new DefaultJdbcOptimisticLockingExceptionMapper();
     /** Completed chunks that Camel's periodic recovery must leave alone: all of them until start-up took the previous run's back. */
     private volatile Predicate<String> heldHere = exchangeId -> true;
 
-    public SharedBatchRepository(DataSource dataSource, String table, BatchClaims claims, Duration recoveryInterval) {
+    public SharedBatchRepository(DataSource dataSource, String table, BatchClaims claims, Checkpoints checkpoints,
+            Duration recoveryInterval) {
         super(new DataSourceTransactionManager(dataSource), table, dataSource);
         this.claims = claims;
+        this.checkpoints = checkpoints;
         this.justCompleted = recoveryInterval;
         setRecoveryInterval(recoveryInterval.toMillis());
     }
@@ -113,14 +116,18 @@ public class SharedBatchRepository extends JdbcAggregationRepository {
     public boolean confirmWithResult(CamelContext camel, String exchangeId) {
         boolean confirmed = super.confirmWithResult(camel, exchangeId);
         claims.release(exchangeId);
+        checkpoints.forgetSource(exchangeId);
         return confirmed;
     }
 
     /**
      * A completed chunk whose records were partly delivered when the application stopped: only the rest is
-     * kept, so the next start sends nothing twice.
+     * kept, so the next start sends nothing twice; its checkpoints go.
      */
     public void keepOnly(CamelContext camel, String chunkId, Chunk rest) {
+        // first: the checkpoints name records by their place in the chunk as it was (a crash in between sends
+        // the delivered records again, never skips one that was not)
+        checkpoints.forgetSource(chunkId);
         Exchange exchange = new DefaultExchange(camel);
         exchange.getMessage().setBody(rest);
         transactionTemplate.executeWithoutResult(status -> write(() -> jdbcTemplate.update(

@@ -1,5 +1,7 @@
 package dev.mobjectsync.outcome;
 
+import java.io.Serializable;
+
 import dev.mobjectsync.record.SourceRef;
 import dev.mobjectsync.record.SyncRecord;
 
@@ -10,7 +12,7 @@ import dev.mobjectsync.record.SyncRecord;
  * record was valid.
  */
 public record RecordOutcome(String recordJson, String unparsedText, SourceRef source, String marketoKey,
-        String recordId, Success success, Failure failure) {
+        String recordId, Success success, Failure failure) implements Serializable {
 
     public static RecordOutcome succeeded(SyncRecord record, Success success) {
         return new RecordOutcome(record.json(), null, record.source(), record.marketoKey(), record.recordId(), success,

@@ -3,6 +3,7 @@ package dev.mobjectsync.sending;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -10,6 +11,7 @@ import org.apache.camel.Handler;
 import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
 import org.jboss.logging.Logger;
 
+import dev.mobjectsync.batch.Checkpoints;
 import dev.mobjectsync.batch.Chunk;
 import dev.mobjectsync.batch.SharedBatchRepository;
 import dev.mobjectsync.batch.StoredBatches;
@@ -35,10 +37,12 @@ public class ChunksAtStart {
     private final SharedBatchRepository repository;
     private final SendingStage stage;
     private final StoredBatches openChunks;
+    private final Checkpoints checkpoints;
 
     @Inject
     public ChunksAtStart(@Named("batchRepository") JdbcAggregationRepository repository, SendingStage stage,
-            StoredBatches openChunks) {
+            StoredBatches openChunks, Checkpoints checkpoints) {
+        this.checkpoints = checkpoints;
         this.repository = (SharedBatchRepository) repository;
         this.stage = stage;
         this.openChunks = openChunks;
@@ -47,8 +51,10 @@ public class ChunksAtStart {
     @Handler
     public void takeBack(CamelContext camel) {
         try {
+            Set<String> stored = repository.scan(camel);
+            forgetStaleCheckpoints(stored);
             List<Map.Entry<String, Chunk>> completed = new ArrayList<>();
-            for (String chunkId : repository.scan(camel)) {
+            for (String chunkId : stored) {
                 Exchange recovered = repository.recoverAtStart(camel, chunkId);
                 if (recovered != null) {
                     completed.add(Map.entry(chunkId, recovered.getMessage().getBody(Chunk.class)));
@@ -71,6 +77,20 @@ public class ChunksAtStart {
         } finally {
             repository.recoverAllBut(stage::holds);
             stage.startedUp();
+        }
+    }
+
+    /** Checkpoints of a chunk no longer in the repository, or of a file no longer where it was read, go. */
+    private void forgetStaleCheckpoints(Set<String> stored) {
+        try {
+            int gone = checkpoints.forgetStale(source -> FileHandOver.isFile(source)
+                    ? FileHandOver.fileStillThere(source)
+                    : stored.contains(source));
+            if (gone > 0) {
+                LOG.debugf("%d stale checkpoint source(s) removed", gone);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("stale checkpoints could not be removed (%s)", e.getMessage());
         }
     }
 }

@@ -1,16 +1,39 @@
 package dev.mobjectsync.sending;
 
+import java.util.Map;
 import java.util.function.Consumer;
 
+import dev.mobjectsync.batch.Checkpoints;
+
 /**
- * One file on its way: how many of its units the sending stage still holds, and what to do once none is
- * left and the file has no more (complete the file's exchange, so that it moves to .done/).
+ * One file on its way: its identity in the checkpoints and what earlier runs settled of its units, the
+ * units read so far, how many of them the sending stage still holds, and what to do once none is left and
+ * the file has no more (complete the file's exchange, so that it moves to .done/).
  */
 final class FileDelivery {
 
+    final String source;
+    private final Map<Integer, Checkpoints.Left> left;
+    private int units;
     private int pending;
     private Throwable firstFailure;
     private Consumer<Throwable> whenEnded;
+
+    FileDelivery(String source, Map<Integer, Checkpoints.Left> left) {
+        this.source = source;
+        this.left = left;
+    }
+
+    /** The next unit read (numbered from 1; units are read one after the other). */
+    synchronized int nextUnit() {
+        return ++units;
+    }
+
+    /** What earlier runs settled of a unit (empty when nothing). */
+    Checkpoints.Left left(int unit) {
+        Checkpoints.Left settled = left.get(unit);
+        return settled != null ? settled : new Checkpoints.Left();
+    }
 
     synchronized void unitHeld() {
         pending++;

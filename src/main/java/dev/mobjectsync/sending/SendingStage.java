@@ -1,12 +1,14 @@
 package dev.mobjectsync.sending;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -25,10 +27,12 @@ import org.jboss.logging.Logger;
 
 import dev.mobjectsync.batch.Batch;
 import dev.mobjectsync.batch.BatchSizes;
+import dev.mobjectsync.batch.Checkpoints;
 import dev.mobjectsync.batch.Chunk;
 import dev.mobjectsync.batch.SharedBatchRepository;
 import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.marketo.CallPacer;
+import dev.mobjectsync.outcome.RecordOutcome;
 import dev.mobjectsync.record.SyncRecord;
 
 import io.quarkus.runtime.StartupEvent;
@@ -84,11 +88,18 @@ public class SendingStage implements AsyncProcessor {
     private volatile long openChunksReadAt = System.nanoTime() - RECHECK_OPEN_CHUNKS - 1;
 
     private final SharedBatchRepository repository;
+    private final Checkpoints checkpoints;
+
+    /** Exchange property of a call: its records' places in their chunks or units ({@link AnsweredCalls}). */
+    static final String CALL = "MobjectSyncCall";
+    /** Exchange property of a call: its id in the checkpoints. */
+    static final String CALL_ID = "MobjectSyncCallId";
 
     @Inject
     public SendingStage(SyncConfig config, CallPacer pacer, BatchSizes sizes, CamelContext camel,
-            @Named("batchRepository") JdbcAggregationRepository repository) {
+            @Named("batchRepository") JdbcAggregationRepository repository, Checkpoints checkpoints) {
         this.repository = (SharedBatchRepository) repository;
+        this.checkpoints = checkpoints;
         this.pacer = pacer;
         this.sizes = sizes;
         this.maxWaiting = config.batch().maxWaiting();
@@ -126,13 +137,18 @@ public class SendingStage implements AsyncProcessor {
 
     // ---- what the aggregator hands over
 
-    /** A completed chunk: its records join their lanes; the exchange completes when all have their outcome. */
+    /**
+     * A completed chunk: its records join their lanes; the exchange completes when all have their outcome. A
+     * chunk that recovery sends again first settles what its last run left ({@link Checkpoints}).
+     */
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         Chunk chunk = exchange.getMessage().getBody(Chunk.class);
         String completedBy = exchange.getProperty(Exchange.AGGREGATED_COMPLETED_BY, String.class);
         boolean more = "strategy".equals(completedBy) || "size".equals(completedBy);
-        hold(chunk, exchange.getExchangeId(), !more, stored(failure -> {
+        boolean recovered = exchange.getMessage().getHeader(Exchange.REDELIVERED, false, Boolean.class);
+        Checkpoints.Place place = new Checkpoints.Place(exchange.getExchangeId(), 0);
+        hold(chunk, place, null, !more, recovered ? checkpoints.of(place) : null, stored(failure -> {
             if (failure != null) {
                 exchange.setException(failure);
             }
@@ -154,23 +170,39 @@ public class SendingStage implements AsyncProcessor {
     }
 
     /**
-     * Holds a chunk of the repository in the lanes; {@code end} hears once, with null when every record is in
-     * a channel, or with the reason the chunk must stay in the repository (then holding only the records not
-     * yet in a channel).
+     * Holds a chunk the previous run left in the repository: what that run settled is settled first
+     * ({@link Checkpoints}), the rest joins the lanes; {@code end} hears once, with null when every record is
+     * in a channel, or with the reason the chunk must stay in the repository (then holding only the records
+     * not yet in a channel).
      */
     public void hold(Chunk chunk, String chunkId, Consumer<Throwable> end) {
-        hold(chunk, chunkId, true, stored(end));
+        Checkpoints.Place place = new Checkpoints.Place(chunkId, 0);
+        hold(chunk, place, null, true, checkpoints.of(place), stored(end));
     }
 
     /**
-     * Holds a unit of a file, which is in no repository: more of the file follows. {@code end} hears once,
-     * with null when every record is in a channel or, if some could not be sent in this run (the application
-     * stops, a call failed), kept in the repository as a completed chunk, sent from there (at the next start,
-     * or by recovery); with the reason when they could not be kept either.
+     * Holds a unit of a file, which is in no repository: more of the file follows; {@code positions} are the
+     * places of its records in the unit, by which the checkpoints name them. What an earlier run settled of it
+     * ({@code left}) is settled first. {@code end} hears once, with null when every record is in a
+     * channel or, if some could not be sent in this run (the application stops, a call failed), kept in the
+     * repository as a completed chunk, sent from there (at the next start, or by recovery); with the reason
+     * when they could not be kept either. Then the unit is marked done, so that a later reading of the file
+     * skips it.
      */
-    public void holdUnit(Chunk unit, Consumer<Throwable> end) {
-        hold(unit, "unit-" + UUID.randomUUID(), false, (ticket, failure) -> end.accept(
-                failure == null ? null : keepInRepository(ticket, failure)));
+    public void holdUnit(Chunk unit, int[] positions, Checkpoints.Place place, Checkpoints.Left left,
+            Consumer<Throwable> end) {
+        hold(unit, place, positions, false, left, (ticket, failure) -> {
+            Throwable notKept = failure == null ? null : keepInRepository(ticket, failure);
+            if (notKept == null) {
+                try {
+                    checkpoints.unitDone(place);
+                } catch (RuntimeException e) {
+                    LOG.warnf("unit %d of %s is done, but its checkpoint could not be written (%s): after a crash its "
+                            + "records are read again", place.unit(), place.source(), e.getMessage());
+                }
+            }
+            end.accept(notKept);
+        });
     }
 
     /** The end of a chunk of the repository: when not every record is in a channel, it keeps only the rest. */
@@ -183,20 +215,33 @@ public class SendingStage implements AsyncProcessor {
         };
     }
 
-    private void hold(Chunk chunk, String chunkId, boolean afterQuiet, BiConsumer<Ticket, Throwable> end) {
-        Ticket ticket = new Ticket(chunkId, chunk, (held, failure) -> {
+    private void hold(Chunk chunk, Checkpoints.Place place, int[] positions, boolean afterQuiet,
+            Checkpoints.Left left, BiConsumer<Ticket, Throwable> end) {
+        String chunkId = place.source() + (place.unit() == 0 ? "" : "#" + place.unit());
+        Ticket ticket = new Ticket(place, positions, chunkId, chunk, (held, failure) -> {
             try {
                 end.accept(held, failure);
             } finally {
                 tickets.remove(chunkId);
             }
         });
+        Set<Integer> settled = left == null || left.isEmpty() ? Set.of() : settle(ticket, left);
+        boolean allSettled = false;
+        for (int index : settled) {
+            allSettled = ticket.recordDone(index, true);
+        }
+        if (allSettled) {
+            ticket.end(null);
+            return;
+        }
         synchronized (this) {
             if (running && !chunk.isEmpty()) {
                 tickets.put(chunkId, ticket);
                 long now = System.nanoTime();
                 for (int i = 0; i < chunk.size(); i++) {
-                    lanes.add(chunk.records().get(i), i, ticket, now);
+                    if (!settled.contains(i)) {
+                        lanes.add(chunk.records().get(i), i, ticket, now);
+                    }
                 }
                 quiet = afterQuiet;
                 notifyAll();
@@ -205,6 +250,44 @@ public class SendingStage implements AsyncProcessor {
         }
         ticket.end(chunk.isEmpty() ? null : new KeptForNextStart("chunk " + chunkId + " (" + chunk.size()
                 + " records) kept in the repository: the application is stopping"));
+    }
+
+    /**
+     * What a run before a crash settled of a chunk or unit: records in a channel stay settled; records Marketo
+     * had answered get their stored outcome written to their channel now, without a call. Returns the indexes
+     * (in the chunk) settled.
+     */
+    private Set<Integer> settle(Ticket ticket, Checkpoints.Left left) {
+        Set<Integer> settled = new HashSet<>();
+        List<RecordOutcome> again = new ArrayList<>();
+        List<Integer> answered = new ArrayList<>();
+        for (int i = 0; i < ticket.chunk.size(); i++) {
+            int position = ticket.position(i);
+            if (left.written().contains(position)) {
+                settled.add(i);
+            } else if (left.answered().containsKey(position)) {
+                again.add(left.answered().get(position));
+                answered.add(i);
+            }
+        }
+        if (!again.isEmpty()) {
+            Exchange delivery = new DefaultExchange(camel);
+            delivery.getMessage().setBody(again);
+            template.send("direct:results", delivery);
+            if (delivery.getException() == null) {
+                settled.addAll(answered);
+                try {
+                    checkpoints.rewritten(ticket.place);
+                } catch (RuntimeException e) {
+                    LOG.debugf("checkpoint of %s not updated: %s", ticket.chunkId, e.getMessage());
+                }
+            }
+        }
+        if (!settled.isEmpty()) {
+            LOG.infof("%s: %d record(s) answered before the last stop are not sent again (%d of them written to their "
+                    + "channel now)", ticket.chunkId, settled.size(), answered.size());
+        }
+        return settled;
     }
 
     /** Whether this instance holds the chunk (recovery must not send it again). */
@@ -299,6 +382,9 @@ public class SendingStage implements AsyncProcessor {
             return running;
         }
         exchange.getMessage().setBody(batchOf(call));
+        String callId = UUID.randomUUID().toString();
+        exchange.setProperty(CALL, call);
+        exchange.setProperty(CALL_ID, callId);
         try {
             template.send("direct:sync-batch", exchange);
         } finally {
@@ -324,6 +410,20 @@ public class SendingStage implements AsyncProcessor {
                 }
             }
             notifyAll();
+        }
+        Set<Checkpoints.Place> goOn = new HashSet<>();
+        if (written) {
+            call.stream().filter(entry -> entry.ticket.place != null && !ended.contains(entry.ticket))
+                    .forEach(entry -> goOn.add(entry.ticket.place));
+        }
+        if (!goOn.isEmpty()) {
+            // records of chunks or units that go on: in their channels now (those that ended forget theirs)
+            try {
+                checkpoints.written(callId, goOn);
+            } catch (RuntimeException e) {
+                LOG.warnf("the outcomes of a call are written, but its checkpoint could not say so (%s): after a crash "
+                        + "they are written again", e.getMessage());
+            }
         }
         ended.forEach(ticket -> ticket.end(null));
         return true;

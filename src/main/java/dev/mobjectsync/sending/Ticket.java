@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 
+import dev.mobjectsync.batch.Checkpoints;
 import dev.mobjectsync.batch.Chunk;
 import dev.mobjectsync.record.SyncRecord;
 
@@ -16,6 +17,10 @@ final class Ticket {
 
     final String chunkId;
     final Chunk chunk;
+    /** Where its records' checkpoints go; null when none are kept. */
+    final Checkpoints.Place place;
+    /** The place of each record in the checkpoints: its index in the chunk, or its position in a file's unit. */
+    private final int[] positions;
     private final boolean[] written;
     private int remaining;
     private boolean failed;
@@ -23,11 +28,22 @@ final class Ticket {
     private final BiConsumer<Ticket, Throwable> end;
 
     Ticket(String chunkId, Chunk chunk, BiConsumer<Ticket, Throwable> end) {
+        this(null, null, chunkId, chunk, end);
+    }
+
+    Ticket(Checkpoints.Place place, int[] positions, String chunkId, Chunk chunk, BiConsumer<Ticket, Throwable> end) {
+        this.place = place;
+        this.positions = positions;
         this.chunkId = chunkId;
         this.chunk = chunk;
         this.written = new boolean[chunk.size()];
         this.remaining = chunk.size();
         this.end = end;
+    }
+
+    /** The checkpoint index of the record at {@code index} of the chunk. */
+    int position(int index) {
+        return positions == null ? index : positions[index];
     }
 
     /** The record at {@code index} has its outcome in a channel, or could not get it; true when it was the last. */

@@ -2,6 +2,7 @@ package dev.mobjectsync.scale;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -43,7 +44,10 @@ import jakarta.jms.JMSContext;
  * record once;</li>
  * <li>10,000 more, and one replica is SIGKILLed mid-run: the other takes over its Kafka partitions, its
  * unacknowledged JMS messages, its file locks, its open batches and the batches it was sending, and no
- * record is lost (duplicates, allowed across a crash, are counted and reported).</li>
+ * record is lost (duplicates, allowed across a crash, are counted and reported);</li>
+ * <li>a 20,000-record file, and the replica reading it is SIGKILLed: the other takes the file over and
+ * resumes it from its checkpoint (units done are skipped, answered records not sent again), so no more than
+ * the calls in flight at the kill reach a channel or Marketo twice.</li>
  * </ol>
  */
 class ScaleOutIT {
@@ -53,6 +57,9 @@ class ScaleOutIT {
     private static final String TOPIC = "crm-records";
     private static final String QUEUE = "crm.records";
     private static final Duration TAKEOVER_AFTER = Duration.ofSeconds(10);
+    private static final int BIG_FILE = 20_000;
+    /** README, "Crash cost": what a crash may cost twice, the calls in flight (limits.max-concurrent-calls 10 × 100). */
+    private static final int CALLS_IN_FLIGHT = 10 * 100;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static EmbeddedKafka kafka;
@@ -126,8 +133,48 @@ class ScaleOutIT {
             assertEquals(2 * FILES, doneFiles(inbox), "every file moved to .done");
             assertEquals(0, database.count("mobject_sync_batches"), "open batches left in the repository");
             assertEquals(0, database.count("mobject_sync_batches_completed"), "unconfirmed batches left in the repository");
+
+            // 3. one big file; the replica reading it is SIGKILLed; the other takes it over from its checkpoint
+            a.start().awaitReady();
+            long objectsBefore = marketoObjects(marketo);
+            Set<String> big = dropBigFile(inbox);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> Deliveries.read(replicas).byInstance(big).values().stream().mapToLong(n -> n).sum() >= BIG_FILE / 10);
+            String reader = Deliveries.read(replicas).byInstance(big).keySet().iterator().next();
+            replicas.get(reader).kill();
+            long killed = System.nanoTime();
+            Deliveries afterThird = awaitAll(replicas, big, Duration.ofSeconds(180));
+            String survivor = "a".equals(reader) ? "b" : "a";
+            long sentAgain = marketoObjects(marketo) - objectsBefore - BIG_FILE;
+            System.out.printf("scale-out test, replica %s SIGKILLed while reading a %d-record file: taken over by %s, all in"
+                    + " %d s; lost=%d, duplicates=%d, sent to Marketo again=%d (bound %d)%n", reader, BIG_FILE, survivor,
+                    seconds(killed), afterThird.lost(big), afterThird.duplicates(big), sentAgain, CALLS_IN_FLIGHT);
+            assertEquals(0, afterThird.lost(big), "records lost when the replica reading the file was killed");
+            assertTrue(replicas.get(survivor).allLogs().contains("big.ndjson is read again after a stop"),
+                    "the other replica resumed the file from its checkpoint");
+            assertTrue(afterThird.duplicates(big) <= CALLS_IN_FLIGHT, afterThird.duplicates(big)
+                    + " records delivered twice: more than the calls in flight at the kill");
+            assertTrue(sentAgain <= CALLS_IN_FLIGHT, sentAgain + " records sent to Marketo again: more than the calls in flight");
+            assertEquals(0, database.count("mobject_sync_checkpoints"), "checkpoints left once everything moved");
         }
         System.out.printf("scale-out test: %d s in all%n", seconds(start));
+    }
+
+    /** The big file's valid Opportunity UPSERTs; returns their record ids. */
+    private static Set<String> dropBigFile(Path inbox) throws IOException {
+        Set<String> ids = new java.util.HashSet<>();
+        StringBuilder content = new StringBuilder();
+        for (int i = 0; i < BIG_FILE; i++) {
+            String id = "big-" + i;
+            ids.add(id);
+            content.append("{\"recordId\":\"").append(id).append("\",\"type\":\"Opportunity\",\"operation\":\"UPSERT\","
+                    + "\"externalKey\":{\"name\":\"ExtOpptyId\",\"value\":\"").append(id)
+                    .append("\"},\"attributes\":{\"Name\":\"").append(id).append("\"}}\n");
+        }
+        Path part = inbox.resolve(".big.part");
+        Files.writeString(part, content, StandardCharsets.UTF_8);
+        Files.move(part, inbox.resolve("big.ndjson"));
+        return ids;
     }
 
     private AppProcess replica(String name, AppProcess marketo, Path inbox) throws IOException {

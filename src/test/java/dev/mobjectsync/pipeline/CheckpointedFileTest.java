@@ -1,0 +1,110 @@
+package dev.mobjectsync.pipeline;
+
+import static dev.mobjectsync.pipeline.Outbox.awaitAll;
+import static dev.mobjectsync.pipeline.Outbox.success;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.mobjectsync.batch.Checkpoints;
+import dev.mobjectsync.batch.FileUnits;
+import dev.mobjectsync.outcome.RecordOutcome;
+import dev.mobjectsync.outcome.Success;
+import dev.mobjectsync.record.SourceRef;
+import dev.mobjectsync.simulator.CallLog;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/**
+ * A file read again after a crash, as the checkpoints of the crashed run left it (written here by hand,
+ * the way the sending stage writes them): its done unit is skipped, the records of a unit that were in a
+ * channel are not delivered again, the records Marketo had answered get their stored outcome in the channel
+ * without a call, and only the rest is sent.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = CleanTestData.class, restrictToAnnotatedClass = true)
+class CheckpointedFileTest {
+
+    @Inject
+    Checkpoints checkpoints;
+
+    @Inject
+    FileUnits units;
+
+    @Inject
+    CallLog callLog;
+
+    @Test
+    void aFileReadAgainResumesAfterWhatTheCrashedRunSettled() throws Exception {
+        int size = units.size();
+        int count = 2 * size + size / 2;
+        String content = Outbox.opportunities("ckp-", count) + "\n";
+        Files.createDirectories(Outbox.INBOX);
+        Path part = Outbox.INBOX.resolve(".ckp.ndjson.part");
+        Path file = Outbox.INBOX.resolve("ckp.ndjson").toAbsolutePath();
+        Files.writeString(part, content, StandardCharsets.UTF_8);
+        long modified = 1_764_547_200_000L;
+        Files.setLastModifiedTime(part, FileTime.fromMillis(modified));
+        String source = "file:" + size + "|" + Files.size(part) + "|" + modified + "|" + file;
+
+        // unit 1 done; unit 2: its first 10 records answered (outcomes stored), the next 10 in their channel
+        checkpoints.unitDone(new Checkpoints.Place(source, 1));
+        Checkpoints.Place unit2 = new Checkpoints.Place(source, 2);
+        checkpoints.answered("answered-call", Map.of(unit2, IntStream.range(0, 10)
+                .mapToObj(i -> Map.entry(i, storedOutcome(content, size + i))).toList()));
+        checkpoints.answered("written-call", Map.of(unit2, IntStream.range(10, 20)
+                .mapToObj(i -> Map.entry(i, storedOutcome(content, size + i))).toList()));
+        checkpoints.written("written-call", List.of(unit2));
+        callLog.clear();
+
+        Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
+
+        Set<Integer> expected = new TreeSet<>();
+        IntStream.range(size, size + 10).forEach(expected::add);
+        IntStream.range(size + 20, count).forEach(expected::add);
+        awaitAll("ckp-", expected.size(), Duration.ofSeconds(30));
+
+        List<JsonNode> delivered = success("ckp-");
+        Set<Integer> numbers = delivered.stream().map(e -> Integer.parseInt(e.path("recordId").asText().substring(4)))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(expected, numbers, "delivered: the answered records and the records never sent, nothing else");
+        List<String> stored = new ArrayList<>();
+        delivered.forEach(e -> {
+            if ("answered-before".equals(e.path("result").path("batchId").asText())) {
+                stored.add(e.path("recordId").asText());
+            }
+        });
+        assertEquals(IntStream.range(size, size + 10).mapToObj(i -> "ckp-" + i).sorted().toList(), stored.stream().sorted().toList(),
+                "the answered records came out with their stored outcome");
+        long sent = callLog.syncCalls().stream().mapToLong(CallLog.Call::objects).sum();
+        assertEquals(count - size - 20, sent, "objects sent to Marketo: only those never answered");
+        // the file moved: its checkpoints went with it
+        await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(file) && checkpoints.of(source).isEmpty());
+    }
+
+    private static RecordOutcome storedOutcome(String content, int line) {
+        String json = content.split("\n")[line];
+        String recordId = "ckp-" + line;
+        return new RecordOutcome(json, null, SourceRef.fileLine("ckp.ndjson", line + 1), "Opportunity:" + recordId,
+                recordId, new Success("CREATED", 9000 + line, null, "answered-before", Instant.now()), null);
+    }
+}
