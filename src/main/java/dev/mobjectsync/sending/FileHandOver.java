@@ -47,10 +47,16 @@ public class FileHandOver implements AsyncProcessor {
         stage.holdUnit(chunk, delivery::unitEnded);
     }
 
-    /** After the last unit: the file's exchange completes (and the file moves) once every unit has ended. */
+    /**
+     * After the last unit: the file's exchange completes (and the file moves) once every unit has ended. When
+     * no other file follows in this look at the inbox, the stage may send calls that are not full.
+     */
     @Override
     public boolean process(Exchange file, AsyncCallback callback) {
-        stage.sourceQuiet();
+        if (file.getProperty(Exchange.BATCH_COMPLETE, true, Boolean.class)) {
+            // the last file of this look at the inbox: the records that are ready go, full calls or not
+            stage.sourceQuiet();
+        }
         delivery(file).whenAllEnded(failure -> {
             if (failure != null) {
                 file.setException(failure);
