@@ -12,6 +12,7 @@ import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.processor.aggregate.jdbc.DefaultJdbcOptimisticLockingExceptionMapper;
 import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
+import org.jboss.logging.Logger;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
@@ -33,6 +34,11 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  * force leaves the batch to the instance that changed it.
  */
 public class SharedBatchRepository extends JdbcAggregationRepository {
+
+    private static final Logger LOG = Logger.getLogger(SharedBatchRepository.class);
+
+    /** The correlation key of a chunk rewritten or written outside the aggregator (it is completed: never added to). */
+    private static final String KEPT = "kept";
 
     private final BatchClaims claims;
     private final Checkpoints checkpoints;
@@ -116,7 +122,12 @@ public class SharedBatchRepository extends JdbcAggregationRepository {
     public boolean confirmWithResult(CamelContext camel, String exchangeId) {
         boolean confirmed = super.confirmWithResult(camel, exchangeId);
         claims.release(exchangeId);
-        checkpoints.forgetSource(exchangeId);
+        try {
+            checkpoints.forgetSource(exchangeId);
+        } catch (RuntimeException e) {
+            // only a cost: the rows of a confirmed chunk go at the next start
+            LOG.debugf("checkpoints of confirmed chunk %s not removed: %s", exchangeId, e.getMessage());
+        }
         return confirmed;
     }
 
@@ -128,7 +139,10 @@ public class SharedBatchRepository extends JdbcAggregationRepository {
         // first: the checkpoints name records by their place in the chunk as it was (a crash in between sends
         // the delivered records again, never skips one that was not)
         checkpoints.forgetSource(chunkId);
+        // the stored exchange keeps the chunk's id: recovery confirms (and recognises as held) by that id
         Exchange exchange = new DefaultExchange(camel);
+        exchange.setExchangeId(chunkId);
+        markKept(exchange);
         exchange.getMessage().setBody(rest);
         transactionTemplate.executeWithoutResult(status -> write(() -> jdbcTemplate.update(
                 "UPDATE " + getRepositoryNameCompleted() + " SET exchange = ? WHERE id = ?",
@@ -143,7 +157,7 @@ public class SharedBatchRepository extends JdbcAggregationRepository {
     public String keepCompleted(CamelContext camel, Chunk chunk) {
         Exchange exchange = new DefaultExchange(camel);
         exchange.getMessage().setBody(chunk);
-        exchange.setProperty(Exchange.AGGREGATED_CORRELATION_KEY, "file");
+        markKept(exchange);
         String chunkId = exchange.getExchangeId();
         if (!claims.claim(chunkId)) {
             throw new IllegalStateException("chunk " + chunkId + " is already claimed");
@@ -156,6 +170,15 @@ public class SharedBatchRepository extends JdbcAggregationRepository {
             throw e;
         }
         return chunkId;
+    }
+
+    /**
+     * What Camel's aggregator expects of a completed exchange it recovers: a correlation key, and how it was
+     * completed (its statistics fail on an exchange without one, and the exchange then never completes).
+     */
+    private static void markKept(Exchange exchange) {
+        exchange.setProperty(Exchange.AGGREGATED_CORRELATION_KEY, KEPT);
+        exchange.setProperty(Exchange.AGGREGATED_COMPLETED_BY, "force");
     }
 
     /** One statement; a constraint violation or a stale version becomes an {@link OptimisticLockingException}. */

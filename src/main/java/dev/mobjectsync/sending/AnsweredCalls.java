@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Handler;
+import org.jboss.logging.Logger;
 
 import dev.mobjectsync.batch.Checkpoints;
 import dev.mobjectsync.outcome.RecordOutcome;
@@ -27,6 +28,8 @@ import jakarta.inject.Singleton;
 @Singleton
 @Named("answeredCalls")
 public class AnsweredCalls {
+
+    private static final Logger LOG = Logger.getLogger(AnsweredCalls.class);
 
     private final Checkpoints checkpoints;
 
@@ -57,7 +60,14 @@ public class AnsweredCalls {
             }
         }
         if (!byPlace.isEmpty()) {
-            checkpoints.answered(callId, byPlace);
+            try {
+                checkpoints.answered(callId, byPlace);
+            } catch (RuntimeException e) {
+                // the outcomes still go to their channels: only a crash before they are there would send them again
+                LOG.warnf("the outcomes of an answered call could not be kept in the checkpoints (%s): a crash before "
+                        + "they are in their channels would send its %d record(s) to Marketo again", e.getMessage(),
+                        call.size());
+            }
         }
     }
 }

@@ -9,8 +9,6 @@ import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
-import org.apache.camel.Ordered;
-import org.apache.camel.support.SynchronizationAdapter;
 import org.jboss.logging.Logger;
 
 import dev.mobjectsync.batch.Checkpoints;
@@ -30,7 +28,7 @@ import jakarta.inject.Singleton;
  * <p>
  * After a crash the file is read again, and the checkpoints say what not to do twice: units done before are
  * skipped, a unit's refused records already in the dead-letter channel are not written again, and its records
- * Marketo had answered are not sent again ({@link Checkpoints}). A file's checkpoints go once it has moved.
+ * Marketo had answered are not sent again ({@link Checkpoints}). A file's checkpoints go as it moves.
  */
 @Singleton
 @Named("fileHandOver")
@@ -63,7 +61,13 @@ public class FileHandOver implements AsyncProcessor {
         String source = FILE + units.size() + "|" + file.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class) + "|"
                 + file.getMessage().getHeader(Exchange.FILE_LAST_MODIFIED, Long.class) + "|"
                 + file.getMessage().getHeader(ABSOLUTE_PATH, String.class);
-        Map<Integer, Checkpoints.Left> left = checkpoints.of(source);
+        Map<Integer, Checkpoints.Left> left;
+        try {
+            left = checkpoints.of(source);
+        } catch (RuntimeException e) {
+            LOG.warnf("%s: its checkpoints cannot be read (%s): it is read as a new file", source, e.getMessage());
+            left = Map.of();
+        }
         if (!left.isEmpty()) {
             LOG.infof("%s is read again after a stop: %d of its units were done and are skipped",
                     file.getMessage().getHeader(Exchange.FILE_NAME, String.class),
@@ -104,14 +108,19 @@ public class FileHandOver implements AsyncProcessor {
         FileDelivery delivery = delivery(unit);
         stage.awaitRoom();
         delivery.unitHeld();
-        stage.holdUnit(chunk, unit.getProperty(FileUnits.UNIT, FileUnits.Sorted.class).positions(),
+        try {
+            stage.holdUnit(chunk, unit.getProperty(FileUnits.UNIT, FileUnits.Sorted.class).positions(),
                 unit.getProperty(PLACE, Checkpoints.Place.class),
-                unit.getProperty(LEFT, Checkpoints.Left.class), delivery::unitEnded);
+                    unit.getProperty(LEFT, Checkpoints.Left.class), delivery::unitEnded);
+        } catch (RuntimeException e) {
+            delivery.unitEnded(e);
+            throw e;
+        }
     }
 
     /**
-     * After the last unit: the file's exchange completes (and the file moves) once every unit has ended; once
-     * it has moved, its checkpoints go. When no other file follows in this look at the inbox, the stage may
+     * After the last unit, or after the reading failed: the file's exchange completes (and the file moves)
+     * once every unit handed over has ended; its checkpoints go just before. When no other file follows in this look at the inbox, the stage may
      * send calls that are not full.
      */
     @Override
@@ -121,9 +130,16 @@ public class FileHandOver implements AsyncProcessor {
             stage.sourceQuiet();
         }
         FileDelivery delivery = delivery(file);
-        file.getExchangeExtension().addOnCompletion(new ForgetOnceMoved(delivery.source));
         delivery.whenAllEnded(failure -> {
-            if (failure != null) {
+            // before the move: rows left behind by a crash after it could make a file dropped again under the same
+            // name skip units; a crash in between reads the whole file again instead
+            try {
+                checkpoints.forgetSource(delivery.source);
+            } catch (RuntimeException e) {
+                LOG.warnf("the checkpoints of %s could not be removed (%s): they go at the next start", delivery.source,
+                        e.getMessage());
+            }
+            if (failure != null && file.getException() == null) {
                 file.setException(failure);
             }
             callback.done(false);
@@ -162,30 +178,5 @@ public class FileHandOver implements AsyncProcessor {
             throw new IllegalStateException("no file delivery begun on this exchange (fileHandOver.begin missing in the route)");
         }
         return delivery;
-    }
-
-    /** Runs after the file consumer's own completion (the move): the file's checkpoints go. */
-    private final class ForgetOnceMoved extends SynchronizationAdapter implements Ordered {
-
-        private final String source;
-
-        ForgetOnceMoved(String source) {
-            this.source = source;
-        }
-
-        @Override
-        public void onDone(Exchange file) {
-            try {
-                checkpoints.forgetSource(source);
-            } catch (RuntimeException e) {
-                LOG.warnf("the checkpoints of a moved file could not be removed (%s): they go at the next start",
-                        e.getMessage());
-            }
-        }
-
-        @Override
-        public int getOrder() {
-            return Ordered.LOWEST;
-        }
     }
 }

@@ -148,7 +148,7 @@ public class SendingStage implements AsyncProcessor {
         boolean more = "strategy".equals(completedBy) || "size".equals(completedBy);
         boolean recovered = exchange.getMessage().getHeader(Exchange.REDELIVERED, false, Boolean.class);
         Checkpoints.Place place = new Checkpoints.Place(exchange.getExchangeId(), 0);
-        hold(chunk, place, null, !more, recovered ? checkpoints.of(place) : null, stored(failure -> {
+        hold(chunk, place, null, !more, recovered ? leftOf(place) : null, stored(failure -> {
             if (failure != null) {
                 exchange.setException(failure);
             }
@@ -177,7 +177,7 @@ public class SendingStage implements AsyncProcessor {
      */
     public void hold(Chunk chunk, String chunkId, Consumer<Throwable> end) {
         Checkpoints.Place place = new Checkpoints.Place(chunkId, 0);
-        hold(chunk, place, null, true, checkpoints.of(place), stored(end));
+        hold(chunk, place, null, true, leftOf(place), stored(end));
     }
 
     /**
@@ -425,8 +425,28 @@ public class SendingStage implements AsyncProcessor {
                         + "they are written again", e.getMessage());
             }
         }
-        ended.forEach(ticket -> ticket.end(null));
+        ended.forEach(this::endQuietly);
         return true;
+    }
+
+    /** A ticket whose records all have their outcome ends; a failure of what follows does not keep others from ending. */
+    private void endQuietly(Ticket ticket) {
+        try {
+            ticket.end(null);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "chunk %s: all its records are in their channels, but what follows failed", ticket.chunkId);
+        }
+    }
+
+    /** What earlier runs settled of a place; null (nothing known: all is sent) when the checkpoints cannot be read. */
+    private Checkpoints.Left leftOf(Checkpoints.Place place) {
+        try {
+            return checkpoints.of(place);
+        } catch (RuntimeException e) {
+            LOG.warnf("chunk %s: its checkpoints cannot be read (%s): records a previous run delivered may be "
+                    + "delivered again", place.source(), e.getMessage());
+            return null;
+        }
     }
 
     /**

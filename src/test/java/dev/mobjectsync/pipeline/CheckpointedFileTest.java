@@ -5,6 +5,7 @@ import static dev.mobjectsync.pipeline.Outbox.success;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,22 +21,30 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.mobjectsync.batch.Checkpoints;
+import dev.mobjectsync.batch.Chunk;
+import dev.mobjectsync.batch.SharedBatchRepository;
 import dev.mobjectsync.batch.FileUnits;
 import dev.mobjectsync.outcome.RecordOutcome;
 import dev.mobjectsync.outcome.Success;
+import dev.mobjectsync.record.InputItem;
+import dev.mobjectsync.record.RecordReader;
+import dev.mobjectsync.record.RecordReaders;
 import dev.mobjectsync.record.SourceRef;
 import dev.mobjectsync.simulator.CallLog;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 
 /**
- * A file read again after a crash, as the checkpoints of the crashed run left it (written here by hand,
+ * What a crash leaves, taken back. A file read again after a crash, as the checkpoints of the crashed run left it (written here by hand,
  * the way the sending stage writes them): its done unit is skipped, the records of a unit that were in a
  * channel are not delivered again, the records Marketo had answered get their stored outcome in the channel
  * without a call, and only the rest is sent.
@@ -52,6 +61,16 @@ class CheckpointedFileTest {
 
     @Inject
     CallLog callLog;
+
+    @Inject
+    RecordReaders readers;
+
+    @Inject
+    @Named("batchRepository")
+    JdbcAggregationRepository repository;
+
+    @Inject
+    CamelContext camel;
 
     @Test
     void aFileReadAgainResumesAfterWhatTheCrashedRunSettled() throws Exception {
@@ -99,6 +118,31 @@ class CheckpointedFileTest {
         assertEquals(count - size - 20, sent, "objects sent to Marketo: only those never answered");
         // the file moved: its checkpoints went with it
         await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(file) && checkpoints.of(source).isEmpty());
+    }
+
+    /**
+     * A chunk rewritten to hold only its records not yet delivered (as after a failed call, or a stop) keeps its
+     * id: recovery sends it once, confirms it by that id, and never sends it again.
+     */
+    @Test
+    void aChunkRewrittenToItsRestIsRecoveredOnceUnderItsOwnId() throws Exception {
+        String content = Outbox.opportunities("kept-", 3) + "\n";
+        List<InputItem> items = new ArrayList<>();
+        try (RecordReader reader = readers.open(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)),
+                "kept.ndjson")) {
+            reader.forEachRemaining(items::add);
+        }
+        Chunk chunk = units.sort(items).valid();
+        SharedBatchRepository shared = (SharedBatchRepository) repository;
+        String chunkId = shared.keepCompleted(camel, chunk);
+        shared.keepOnly(camel, chunkId, chunk.keeping(chunk.records().subList(1, 3)));
+
+        awaitAll("kept-", 2, Duration.ofSeconds(40));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !repository.scan(camel).contains(chunkId));
+        // two more recovery intervals: a chunk confirmed under another id would be sent again meanwhile
+        Thread.sleep(11_000);
+        List<String> ids = success("kept-").stream().map(e -> e.path("recordId").asText()).sorted().toList();
+        assertEquals(List.of("kept-1", "kept-2"), ids, "the rest of the chunk, each once");
     }
 
     private static RecordOutcome storedOutcome(String content, int line) {
