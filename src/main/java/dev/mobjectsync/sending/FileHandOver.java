@@ -110,7 +110,7 @@ public class FileHandOver implements AsyncProcessor {
         delivery.unitHeld();
         try {
             stage.holdUnit(chunk, unit.getProperty(FileUnits.UNIT, FileUnits.Sorted.class).positions(),
-                unit.getProperty(PLACE, Checkpoints.Place.class),
+                    unit.getProperty(PLACE, Checkpoints.Place.class),
                     unit.getProperty(LEFT, Checkpoints.Left.class), delivery::unitEnded);
         } catch (RuntimeException e) {
             delivery.unitEnded(e);
@@ -120,8 +120,8 @@ public class FileHandOver implements AsyncProcessor {
 
     /**
      * After the last unit, or after the reading failed: the file's exchange completes (and the file moves)
-     * once every unit handed over has ended; its checkpoints go just before. When no other file follows in this look at the inbox, the stage may
-     * send calls that are not full.
+     * once every unit handed over has ended; its checkpoints go just before. When no other file follows in
+     * this look at the inbox, the stage may send calls that are not full.
      */
     @Override
     public boolean process(Exchange file, AsyncCallback callback) {
