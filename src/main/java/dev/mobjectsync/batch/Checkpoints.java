@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
@@ -166,11 +167,6 @@ public class Checkpoints {
         });
     }
 
-    /** The place's records are all settled otherwise (a chunk confirmed, or rewritten to hold only the rest). */
-    public void forget(Place place) {
-        update(connection -> forget(connection, place));
-    }
-
     /** A file has moved: everything about it goes. */
     public void forgetSource(String source) {
         update(connection -> {
@@ -226,7 +222,7 @@ public class Checkpoints {
      * At start-up: rows whose source is neither a chunk still in the repository nor a file still where it was
      * read (it moved while its rows were being removed, or a crash came in between) go.
      */
-    public int forgetStale(java.util.function.Predicate<String> stillThere) {
+    public int forgetStale(Predicate<String> stillThere) {
         Set<String> sources = new HashSet<>();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT DISTINCT source FROM " + TABLE)) {

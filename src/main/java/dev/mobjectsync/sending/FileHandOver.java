@@ -3,12 +3,11 @@ package dev.mobjectsync.sending;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import org.apache.camel.AsyncCallback;
-import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
+import org.apache.camel.support.AsyncProcessorSupport;
 import org.jboss.logging.Logger;
 
 import dev.mobjectsync.batch.Checkpoints;
@@ -32,7 +31,7 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 @Named("fileHandOver")
-public class FileHandOver implements AsyncProcessor {
+public class FileHandOver extends AsyncProcessorSupport {
 
     private static final Logger LOG = Logger.getLogger(FileHandOver.class);
 
@@ -40,7 +39,7 @@ public class FileHandOver implements AsyncProcessor {
     /** Exchange property of a unit: its {@link Checkpoints.Place}. */
     static final String PLACE = "MobjectSyncUnitPlace";
     /** Exchange property of a unit: what earlier runs settled of it ({@link Checkpoints.Left}). */
-    public static final String LEFT = "MobjectSyncUnitLeft";
+    static final String LEFT = "MobjectSyncUnitLeft";
     private static final String FILE = "file:";
     private static final String ABSOLUTE_PATH = "CamelFileAbsolutePath";
 
@@ -145,18 +144,6 @@ public class FileHandOver implements AsyncProcessor {
             callback.done(false);
         });
         return false;
-    }
-
-    @Override
-    public void process(Exchange file) {
-        throw new UnsupportedOperationException("the file hand-over is asynchronous");
-    }
-
-    @Override
-    public CompletableFuture<Exchange> processAsync(Exchange file) {
-        CompletableFuture<Exchange> done = new CompletableFuture<>();
-        process(file, sync -> done.complete(file));
-        return done;
     }
 
     /** Whether a checkpoints source names a file that is still where it was read (else its rows are stale). */
