@@ -51,6 +51,8 @@ class PackagedApplicationIT {
             assertTrue(success.stream().anyMatch(l -> l.contains("\"p1\"") && l.contains("\"UPDATED\"")), success.toString());
             assertTrue(success.stream().anyMatch(l -> l.contains("\"o1\"") && l.contains("\"CREATED\"")), success.toString());
             assertTrue(deadLetter.get(0).contains("\"UNKNOWN_TYPE\""), deadLetter.toString());
+            // the file moves once its last record is in a channel: just after the lines above appear
+            await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(inbox.resolve(".done")));
             assertTrue(Files.exists(inbox.resolve(".done")), "the processed file is moved to .done");
             app.stop();
             assertFalse(app.allLogs().contains(secret), "the secret key never appears in the log");
