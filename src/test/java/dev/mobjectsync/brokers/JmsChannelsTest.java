@@ -14,8 +14,10 @@ import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +28,8 @@ import dev.mobjectsync.pipeline.CleanTestData;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -40,6 +44,10 @@ import jakarta.jms.Message;
 @QuarkusTestResource(value = BrokersResource.class, restrictToAnnotatedClass = true,
         initArgs = { @ResourceArg(name = "channels", value = "jms"), @ResourceArg(name = "batch-timeout", value = "5s") })
 class JmsChannelsTest {
+
+    @Inject
+    @Named("batchRepository")
+    JdbcAggregationRepository batchRepository;
 
     /** JMS property names cannot hold '.' or '-': Camel's default key format encodes them like this. */
     private static String jmsName(String header) {
@@ -68,6 +76,12 @@ class JmsChannelsTest {
                     [{"recordId":"all-jms-1","type":"Opportunity","operation":"INSERT","attributes":{"Name":"via JMS"}},
                      {"recordId":"all-jms-2","type":"Opportunity","operation":"INSERT","attributes":{"Amount":"lots"}}]""");
         }
+        // a file's unit goes to the stage at once; it joins the Kafka and JMS records only if their chunks are
+        // open by then (the Kafka consumer may still be joining its group when the file is polled)
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            Set<String> open = batchRepository.getKeys();
+            return open.stream().anyMatch(key -> key.startsWith("kafka@")) && open.stream().anyMatch(key -> key.startsWith("jms@"));
+        });
         dropFile("all.ndjson", """
                 {"recordId":"all-file","type":"Opportunity","operation":"INSERT","attributes":{"Name":"via file"}}
                 """);
