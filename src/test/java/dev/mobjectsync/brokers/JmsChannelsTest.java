@@ -14,7 +14,6 @@ import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
@@ -76,12 +75,11 @@ class JmsChannelsTest {
                     [{"recordId":"all-jms-1","type":"Opportunity","operation":"INSERT","attributes":{"Name":"via JMS"}},
                      {"recordId":"all-jms-2","type":"Opportunity","operation":"INSERT","attributes":{"Amount":"lots"}}]""");
         }
-        // a file's unit goes to the stage at once; it joins the Kafka and JMS records only if their chunks are
-        // open by then (the Kafka consumer may still be joining its group when the file is polled)
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            Set<String> open = batchRepository.getKeys();
-            return open.stream().anyMatch(key -> key.startsWith("kafka@")) && open.stream().anyMatch(key -> key.startsWith("jms@"));
-        });
+        // a file's unit goes to the stage at once; it joins the Kafka record only if its chunk is open by then (the
+        // Kafka consumer may still be joining its group when the file is polled). Only Kafka's: the JMS chunk, open
+        // earlier, may already have completed by its 5 s timeout
+        await().atMost(Duration.ofSeconds(60)).until(() -> batchRepository.getKeys().stream()
+                .anyMatch(key -> key.startsWith("kafka@")));
         dropFile("all.ndjson", """
                 {"recordId":"all-file","type":"Opportunity","operation":"INSERT","attributes":{"Name":"via file"}}
                 """);
