@@ -7,6 +7,8 @@ import java.util.Set;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -47,7 +49,10 @@ public interface SyncConfig {
 
     Limits limits();
 
-    /** Marketo's limits, kept by the CallPacer for all calls together (MARKETO.md §4). */
+    /**
+     * Marketo's limits, kept by the CallPacer for all calls together (MARKETO.md §4); with a PostgreSQL
+     * repository, for all replicas on it together (SharedCallLedger).
+     */
     interface Limits {
         @WithName("max-concurrent-calls")
         @Min(value = 1, message = "is ${validatedValue}; must be at least {value}")
@@ -66,6 +71,14 @@ public interface SyncConfig {
         /** After a 20015 (quota spent), how long calls wait before one probes again, if the day does not end first. */
         @WithName("quota-probe-interval")
         Duration quotaProbeInterval();
+
+        /**
+         * The part of the Marketo instance's limits above that this application may use, all its replicas
+         * together (Marketo counts calls per instance, for every integration of it): 1 is all of them.
+         */
+        @DecimalMin(value = "0", inclusive = false, message = "is ${validatedValue}; must be more than 0")
+        @DecimalMax(value = "1", message = "is ${validatedValue}; must be at most 1")
+        double share();
     }
 
     /** Retries of a failed call (RetryPolicy decides which faults are retryable). */

@@ -28,6 +28,10 @@ import jakarta.inject.Named;
  * quota is spent (20015, e.g. because other integrations share it), every call waits until the quota
  * resets at midnight America/Chicago, or until {@code quota-probe-interval} has passed, whichever comes
  * first; the next call then probes whether the quota is back (an administrator may have raised it).
+ * <p>
+ * With a PostgreSQL repository the limits are the group's: every replica on it keeps them together
+ * through the {@link SharedQuota}, and this pacer keeps only this replica's part for the figures (a
+ * replica alone may use all of them). The limits are {@code limits.*} times {@code limits.share}.
  */
 @ApplicationScoped
 @Named("callPacer")
@@ -35,8 +39,8 @@ public class CallPacer {
 
     static final String PERMIT = "MobjectSyncCallPermit";
     static final String SLOT = "MobjectSyncCallSlot";
+    static final String ANSWERED = "MobjectSyncCallAnswered";
     static final ZoneId MARKETO_DAY = ZoneId.of("America/Chicago");
-    private static final Duration MARGIN = Duration.ofMillis(50);
     private static final Logger LOG = Logger.getLogger(CallPacer.class);
 
     private final Semaphore concurrent;
@@ -49,7 +53,13 @@ public class CallPacer {
     private final List<Slot> recent = new ArrayList<>();
 
     private static final class Slot {
+        /** The call's row in the shared ledger, or -1. */
+        private final long id;
         private Instant end;
+
+        private Slot(long id) {
+            this.id = id;
+        }
     }
     private LocalDate day;
     private int callsToday;
@@ -57,28 +67,34 @@ public class CallPacer {
     private Instant quotaHeldUntil = Instant.MIN;
     private boolean stopping;
     private final CallWaits waits;
+    private final SharedQuota shared;
 
     @Inject
-    public CallPacer(SyncConfig config, Clock clock, CallWaits waits) {
-        this(config.limits().maxConcurrentCalls(), config.limits().callsPerWindow(), config.limits().window(),
-                config.limits().dailyBudget(), config.limits().quotaProbeInterval(), clock, waits);
+    public CallPacer(SyncConfig config, Clock clock, CallWaits waits, SharedQuota shared) {
+        this(Limits.of(config.limits()), clock, waits, shared);
     }
 
     public CallPacer(int maxConcurrent, int callsPerWindow, Duration window, int dailyBudget,
             Duration quotaProbeInterval, Clock clock) {
-        this(maxConcurrent, callsPerWindow, window, dailyBudget, quotaProbeInterval, clock, new CallWaits(clock));
+        this(new Limits(maxConcurrent, callsPerWindow, window, dailyBudget, quotaProbeInterval), clock,
+                new CallWaits(clock), null);
     }
 
-    private CallPacer(int maxConcurrent, int callsPerWindow, Duration window, int dailyBudget,
-            Duration quotaProbeInterval, Clock clock, CallWaits waits) {
+    /** A replica's pacer: the limits are kept together with the other replicas on {@code shared}'s ledger. */
+    public CallPacer(Limits limits, Clock clock, SharedQuota shared) {
+        this(limits, clock, new CallWaits(clock), shared);
+    }
+
+    private CallPacer(Limits limits, Clock clock, CallWaits waits, SharedQuota shared) {
         this.waits = waits;
-        this.quotaProbeInterval = quotaProbeInterval;
-        this.concurrent = new Semaphore(maxConcurrent, true);
-        this.maxConcurrent = maxConcurrent;
-        this.callsPerWindow = callsPerWindow;
-        this.window = window.plus(MARGIN);
-        this.dailyBudget = dailyBudget;
+        this.quotaProbeInterval = limits.quotaProbeInterval();
+        this.concurrent = new Semaphore(limits.maxConcurrent(), true);
+        this.maxConcurrent = limits.maxConcurrent();
+        this.callsPerWindow = limits.callsPerWindow();
+        this.window = limits.countedWindow();
+        this.dailyBudget = limits.dailyBudget();
         this.clock = clock;
+        this.shared = shared != null && shared.active() ? shared : null;
     }
 
     /**
@@ -118,6 +134,9 @@ public class CallPacer {
                 }
                 notifyAll();
             }
+            if (shared != null) {
+                shared.unused(taken.id);
+            }
         }
         exchange.removeProperty(PERMIT);
         concurrent.release();
@@ -128,9 +147,19 @@ public class CallPacer {
     }
 
     /** The application is stopping: every wait for a place ends now, with an InterruptedException. */
-    public synchronized void stopWaiting() {
-        stopping = true;
-        notifyAll();
+    public void stopWaiting() {
+        synchronized (this) {
+            stopping = true;
+            notifyAll();
+        }
+        if (shared != null) {
+            shared.stopWaiting();
+        }
+    }
+
+    /** Marketo answered the call (a route step after the gateway call): a probe of the daily quota lifts the hold. */
+    public void answered(Exchange exchange) {
+        exchange.setProperty(ANSWERED, Boolean.TRUE);
     }
 
     /** After a call, whatever its outcome. */
@@ -139,29 +168,53 @@ public class CallPacer {
             return;
         }
         Object slot = exchange.removeProperty(SLOT);
+        boolean answered = exchange.removeProperty(ANSWERED) != null;
         if (slot instanceof Slot taken) {
             synchronized (this) {
                 taken.end = clock.instant();
+            }
+            if (shared != null) {
+                shared.ended(taken.id, answered);
             }
         }
         exchange.removeProperty(PERMIT);
         concurrent.release();
     }
 
-    /** Marketo answered 20015 (REST: 607): calls wait for the quota to reset (or for the next probe). */
-    public synchronized void holdUntilQuotaResets() {
-        Instant now = clock.instant();
-        Instant reset = now.atZone(MARKETO_DAY).toLocalDate().plusDays(1).atStartOfDay(MARKETO_DAY).toInstant();
-        Instant probe = now.plus(quotaProbeInterval);
-        Instant until = probe.isBefore(reset) ? probe : reset;
-        if (until.isAfter(quotaHeldUntil)) {
+    /**
+     * Marketo answered 20015 (REST: 607): calls wait for the quota to reset (or for the next probe), those
+     * of every replica when the quota is shared.
+     */
+    public void holdUntilQuotaResets() {
+        Instant until;
+        synchronized (this) {
+            Instant now = clock.instant();
+            Instant reset = now.atZone(MARKETO_DAY).toLocalDate().plusDays(1).atStartOfDay(MARKETO_DAY).toInstant();
+            Instant probe = now.plus(quotaProbeInterval);
+            until = probe.isBefore(reset) ? probe : reset;
+            if (!until.isAfter(quotaHeldUntil)) {
+                return;
+            }
             quotaHeldUntil = until;
             LOG.warnf("Marketo's daily quota is spent (20015, REST 607): calls wait until %s", until);
         }
+        if (shared != null) {
+            shared.quotaSpent(until);
+        }
     }
 
-    /** Calls to Marketo in flight now (for the metrics and the status page). */
+    /** Whether the limits are kept together with other replicas (a PostgreSQL repository). */
+    public boolean quotaShared() {
+        return shared != null;
+    }
+
+    /** Calls to Marketo in flight now, of all replicas when the quota is shared (metrics, status page). */
     public int callsInFlight() {
+        return shared != null ? shared.figures().inFlight() : replicaCallsInFlight();
+    }
+
+    /** This replica's calls in flight now. */
+    public int replicaCallsInFlight() {
         return maxConcurrent - concurrent.availablePermits();
     }
 
@@ -169,8 +222,13 @@ public class CallPacer {
         return maxConcurrent;
     }
 
-    /** Calls that count in the current window: in flight, or ended less than one window ago. */
-    public synchronized int callsInWindow() {
+    /** Calls that count in the current window (in flight, or ended less than one window ago), of all replicas. */
+    public int callsInWindow() {
+        return shared != null ? shared.figures().inWindow() : replicaCallsInWindow();
+    }
+
+    /** This replica's calls that count in the current window. */
+    public synchronized int replicaCallsInWindow() {
         Instant windowStart = clock.instant().minus(window);
         return (int) recent.stream().filter(slot -> slot.end == null || slot.end.isAfter(windowStart)).count();
     }
@@ -179,8 +237,13 @@ public class CallPacer {
         return callsPerWindow;
     }
 
-    /** Calls made since midnight America/Chicago (Marketo's day). */
-    public synchronized int callsToday() {
+    /** Calls made since midnight America/Chicago (Marketo's day), by all replicas when the quota is shared. */
+    public int callsToday() {
+        return shared != null ? shared.figures().today() : replicaCallsToday();
+    }
+
+    /** Calls this replica made since midnight America/Chicago. */
+    public synchronized int replicaCallsToday() {
         return clock.instant().atZone(MARKETO_DAY).toLocalDate().equals(day) ? callsToday : 0;
     }
 
@@ -189,11 +252,19 @@ public class CallPacer {
     }
 
     /** Until when calls are held because Marketo said the day's quota is spent; null when they are not. */
-    public synchronized Instant quotaHeldUntil() {
-        return clock.instant().isBefore(quotaHeldUntil) ? quotaHeldUntil : null;
+    public Instant quotaHeldUntil() {
+        if (shared != null) {
+            return shared.figures().heldUntil();
+        }
+        synchronized (this) {
+            return clock.instant().isBefore(quotaHeldUntil) ? quotaHeldUntil : null;
+        }
     }
 
     private Slot takeSlot(Exchange exchange) throws InterruptedException {
+        if (shared != null) {
+            return takeSharedSlot(exchange);
+        }
         while (true) {
             Duration wait;
             synchronized (this) {
@@ -201,13 +272,7 @@ public class CallPacer {
                     throw new InterruptedException("the application is stopping: no new call to Marketo");
                 }
                 Instant now = clock.instant();
-                LocalDate today = now.atZone(MARKETO_DAY).toLocalDate();
-                if (!today.equals(day)) {
-                    day = today;
-                    callsToday = 0;
-                }
-                Instant windowStart = now.minus(window);
-                recent.removeIf(slot -> slot.end != null && !slot.end.isAfter(windowStart));
+                LocalDate today = forgetBefore(now);
                 if (now.isBefore(quotaHeldUntil)) {
                     wait = Duration.between(now, quotaHeldUntil);
                     waits.pacing(exchange, CallWaits.Place.DAILY_QUOTA, quotaHeldUntil);
@@ -217,10 +282,7 @@ public class CallPacer {
                     LOG.warnf("daily budget of %d calls spent: calls wait %d min for Marketo's day to reset", dailyBudget,
                             wait.toMinutes());
                 } else if (recent.size() < callsPerWindow) {
-                    Slot slot = new Slot();
-                    recent.add(slot);
-                    callsToday++;
-                    return slot;
+                    return counted(new Slot(-1));
                 } else {
                     wait = recent.stream().filter(slot -> slot.end != null).map(slot -> slot.end.plus(window))
                             .min(Instant::compareTo).map(free -> Duration.between(now, free))
@@ -230,5 +292,37 @@ public class CallPacer {
                 wait(Math.max(1, Math.min(wait.toMillis(), 60_000)));
             }
         }
+    }
+
+    /** The group's place, from the ledger; this replica's part is counted here for its figures. */
+    private Slot takeSharedSlot(Exchange exchange) throws InterruptedException {
+        synchronized (this) {
+            if (stopping) {
+                throw new InterruptedException("the application is stopping: no new call to Marketo");
+            }
+        }
+        long id = shared.take(exchange, waits);
+        synchronized (this) {
+            forgetBefore(clock.instant());
+            return counted(new Slot(id));
+        }
+    }
+
+    /** Forgets the calls out of the window and, on a new Marketo day, the day's count; gives that day. */
+    private LocalDate forgetBefore(Instant now) {
+        LocalDate today = now.atZone(MARKETO_DAY).toLocalDate();
+        if (!today.equals(day)) {
+            day = today;
+            callsToday = 0;
+        }
+        Instant windowStart = now.minus(window);
+        recent.removeIf(slot -> slot.end != null && !slot.end.isAfter(windowStart));
+        return today;
+    }
+
+    private Slot counted(Slot slot) {
+        recent.add(slot);
+        callsToday++;
+        return slot;
     }
 }

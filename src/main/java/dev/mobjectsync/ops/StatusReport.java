@@ -1,6 +1,7 @@
 package dev.mobjectsync.ops;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -89,7 +90,12 @@ public class StatusReport {
         report.put("quotaWindowLimit", pacer.callsPerWindow());
         report.put("quotaDayUsed", pacer.callsToday());
         report.put("quotaDayLimit", pacer.dailyBudget());
-        report.put("quotaHeldUntil", pacer.quotaHeldUntil() == null ? null : pacer.quotaHeldUntil().toString());
+        Instant heldUntil = pacer.quotaHeldUntil();
+        report.put("quotaHeldUntil", heldUntil == null ? null : heldUntil.toString());
+        // the figures above are the group's when the replicas share the quota; this replica's part:
+        report.put("quotaShared", pacer.quotaShared());
+        report.put("replica", Map.of("inFlight", pacer.replicaCallsInFlight(), "quotaWindowUsed",
+                pacer.replicaCallsInWindow(), "quotaDayUsed", pacer.replicaCallsToday()));
         Map<String, Object> latestCall = null;
         if (latest != null) {
             latestCall = new LinkedHashMap<>();

@@ -1,20 +1,28 @@
 package dev.mobjectsync.ops;
 
+import java.util.concurrent.TimeUnit;
+
 import dev.mobjectsync.marketo.CallPacer;
+import dev.mobjectsync.marketo.SharedQuota;
 import dev.mobjectsync.sending.SendingStage;
 
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-/** The gauges of {@code /q/metrics}: calls in flight, quota used in the window and today, records waiting. */
+/**
+ * The gauges of {@code /q/metrics}: calls in flight, quota used in the window and today (of all replicas
+ * when they share the quota, and this replica's part), records waiting, and what taking a place in the
+ * shared quota costs.
+ */
 @ApplicationScoped
 public class SyncGauges {
 
     void bind(@Observes StartupEvent start, MeterRegistry registry, CallPacer pacer, WaitingRecords waiting,
-            SendingStage stage) {
+            SendingStage stage, SharedQuota shared) {
         Gauge.builder("mobject.sync.marketo.calls.in.flight", pacer, CallPacer::callsInFlight)
                 .description("calls to Marketo in flight").register(registry);
         Gauge.builder("mobject.sync.marketo.calls.in.flight.limit", pacer, CallPacer::maxConcurrentCalls)
@@ -27,6 +35,18 @@ public class SyncGauges {
                 .description("calls made since midnight America/Chicago").register(registry);
         Gauge.builder("mobject.sync.quota.day.limit", pacer, CallPacer::dailyBudget)
                 .description("limits.daily-budget").register(registry);
+        Gauge.builder("mobject.sync.replica.calls.in.flight", pacer, CallPacer::replicaCallsInFlight)
+                .description("this replica's calls to Marketo in flight").register(registry);
+        Gauge.builder("mobject.sync.replica.quota.window.used", pacer, CallPacer::replicaCallsInWindow)
+                .description("this replica's calls counted in the current rate-limit window").register(registry);
+        Gauge.builder("mobject.sync.replica.quota.day.used", pacer, CallPacer::replicaCallsToday)
+                .description("calls this replica made since midnight America/Chicago").register(registry);
+        if (shared.active()) {
+            FunctionTimer.builder("mobject.sync.quota.ledger", shared, SharedQuota::placesTaken,
+                    SharedQuota::secondsTaking, TimeUnit.SECONDS)
+                    .description("taking a place in the replicas' shared quota: the database and the waits for the limits")
+                    .register(registry);
+        }
         Gauge.builder("mobject.sync.repository.records.waiting", waiting, WaitingRecords::count)
                 .description("records in open chunks of the batch repository").register(registry);
         Gauge.builder("mobject.sync.sending.records.waiting", stage, SendingStage::recordsWaiting)

@@ -103,7 +103,7 @@ public class SendingStage implements AsyncProcessor {
         this.pacer = pacer;
         this.sizes = sizes;
         this.maxWaiting = config.batch().maxWaiting();
-        this.senders = config.limits().maxConcurrentCalls();
+        this.senders = pacer.maxConcurrentCalls();
         this.linger = config.batch().timeout().toNanos();
         this.camel = camel;
     }

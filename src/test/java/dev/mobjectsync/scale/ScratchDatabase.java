@@ -7,12 +7,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import org.postgresql.ds.PGSimpleDataSource;
+
 /**
  * A database of its own on the PostgreSQL server of this machine ({@code 127.0.0.1:5432}, user
  * {@code postgres} unless {@code -Dpg.user} says otherwise, password from {@code PGPASSWORD} if the
  * server wants one; {@code .ci/run} makes sure it runs), created for one test and dropped after it.
  */
-final class ScratchDatabase implements AutoCloseable {
+public final class ScratchDatabase implements AutoCloseable {
 
     private static final String SERVER = System.getProperty("pg.server", "127.0.0.1:5432");
     static final String USER = System.getProperty("pg.user", "postgres");
@@ -23,22 +27,39 @@ final class ScratchDatabase implements AutoCloseable {
     private ScratchDatabase() {
     }
 
-    static ScratchDatabase create() throws SQLException {
+    public static ScratchDatabase create() throws SQLException {
         ScratchDatabase database = new ScratchDatabase();
         database.onServer("CREATE DATABASE " + database.name);
         return database;
     }
 
-    String url() {
+    public String url() {
         return "jdbc:postgresql://" + SERVER + "/" + name;
     }
 
-    long count(String table) throws SQLException {
+    public long count(String table) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url(), USER, PASSWORD);
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rows.next();
             return rows.getLong(1);
+        }
+    }
+
+    /** Connections to this database, one per use (tests only). */
+    public DataSource dataSource() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(url());
+        dataSource.setUser(USER);
+        dataSource.setPassword(PASSWORD);
+        return dataSource;
+    }
+
+    /** Runs SQL (statements separated by semicolons, no parameters) on this database. */
+    public void execute(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url(), USER, PASSWORD);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 
