@@ -45,7 +45,8 @@ public class SharedQuota {
     /** Calls that ended while the database could not be written, with whether Marketo answered them. */
     private final Map<Long, Boolean> pendingEnds = new ConcurrentHashMap<>();
     private final AtomicLong placesTaken = new AtomicLong();
-    private final AtomicLong nanosTaking = new AtomicLong();
+    /** Time spent in the ledger's transactions (tries, ends, places given back): the cost of coordination. */
+    private final AtomicLong nanosInLedger = new AtomicLong();
     private volatile SharedCallLedger.Figures figures = SharedCallLedger.Figures.NONE;
     private volatile long figuresAt;
     private volatile String unreadable;
@@ -84,7 +85,6 @@ public class SharedQuota {
 
     /** Waits for a place in the group's limits; only the sending stage's own threads call it. */
     long take(Exchange exchange, CallWaits waits) throws InterruptedException {
-        long started = System.nanoTime();
         turn.lockInterruptibly();
         try {
             while (true) {
@@ -93,12 +93,13 @@ public class SharedQuota {
                 }
                 writePendingEnds();
                 Duration wait;
+                long asked = System.nanoTime();
                 try {
                     SharedCallLedger.Attempt attempt = ledger.tryTake();
+                    nanosInLedger.addAndGet(System.nanoTime() - asked);
                     readable();
                     if (attempt.isTaken()) {
                         placesTaken.incrementAndGet();
-                        nanosTaking.addAndGet(System.nanoTime() - started);
                         return attempt.id();
                     }
                     if (attempt.reason() != null) {
@@ -117,8 +118,10 @@ public class SharedQuota {
     }
 
     void ended(long id, boolean answered) {
+        long asked = System.nanoTime();
         try {
             ledger.ended(id, answered);
+            nanosInLedger.addAndGet(System.nanoTime() - asked);
         } catch (SQLException e) {
             unreadable(e);
             pendingEnds.put(id, answered);
@@ -126,8 +129,10 @@ public class SharedQuota {
     }
 
     void unused(long id) {
+        long asked = System.nanoTime();
         try {
             ledger.unused(id);
+            nanosInLedger.addAndGet(System.nanoTime() - asked);
         } catch (SQLException e) {
             // the call's row stays: it counts as a call made, one more than was (on the safe side)
             unreadable(e);
@@ -157,13 +162,17 @@ public class SharedQuota {
         return figures;
     }
 
-    /** Places taken from the ledger so far, and the time spent taking them (waits for the limits included). */
+    /** Places taken from the ledger so far. */
     public long placesTaken() {
         return placesTaken.get();
     }
 
-    public double secondsTaking() {
-        return nanosTaking.get() / 1e9;
+    /**
+     * Seconds spent in the ledger's transactions so far (every try, end and place given back, not the
+     * waits between tries for the limits): divided by {@link #placesTaken}, the cost of coordination per call.
+     */
+    public double secondsInLedger() {
+        return nanosInLedger.get() / 1e9;
     }
 
     /** The application is stopping: every wait for a place ends now. */

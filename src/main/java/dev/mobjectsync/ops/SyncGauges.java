@@ -43,8 +43,8 @@ public class SyncGauges {
                 .description("calls this replica made since midnight America/Chicago").register(registry);
         if (shared.active()) {
             FunctionTimer.builder("mobject.sync.quota.ledger", shared, SharedQuota::placesTaken,
-                    SharedQuota::secondsTaking, TimeUnit.SECONDS)
-                    .description("taking a place in the replicas' shared quota: the database and the waits for the limits")
+                    SharedQuota::secondsInLedger, TimeUnit.SECONDS)
+                    .description("places taken in the replicas' shared quota, and the time spent in its database transactions")
                     .register(registry);
         }
         Gauge.builder("mobject.sync.repository.records.waiting", waiting, WaitingRecords::count)
