@@ -63,12 +63,14 @@ class ReplicasShareQuotaIT {
             Deliveries deliveries = group.drain(Duration.ofSeconds(120));
             List<String> ids = group.droppedIds();
             List<String> twice = ids.stream().filter(id -> deliveries.of(id).size() > 1).toList();
-            System.out.printf("replicas test: %d records, lost=%d, duplicates=%d, by instance %s, %d s in all%n", ids.size(),
-                    deliveries.lost(ids), deliveries.duplicates(ids), deliveries.byInstance(ids), seconds(start));
+            long deadLettered = ids.stream()
+                    .filter(id -> deliveries.of(id).stream().anyMatch(d -> d.channel().equals("dead-letter"))).count();
+            System.out.printf("replicas test: %d records, lost=%d, dead-lettered=%d, duplicates=%d, by instance %s, %d s in all%n",
+                    ids.size(), deliveries.lost(ids), deadLettered, deliveries.duplicates(ids), deliveries.byInstance(ids),
+                    seconds(start));
             assertEquals(0, deliveries.lost(ids), "records lost");
             assertEquals(ids.size(), deliveries.size(), "nothing but the records dropped came out");
-            assertTrue(ids.stream().allMatch(id -> deliveries.of(id).stream().allMatch(d -> d.channel().equals("success"))),
-                    "every record reached the success channel, none the dead-letter one");
+            assertEquals(0, deadLettered, "records dead-lettered (e.g. retries spent on 20023), not in the success channel");
             assertTrue(twice.stream().allMatch(id -> deliveries.of(id).stream().anyMatch(d -> d.instance().equals("b"))),
                     "records delivered twice without the killed replica b among their deliveries");
             assertTrue(deliveries.duplicates(ids) <= CALLS_IN_FLIGHT, deliveries.duplicates(ids)
