@@ -45,6 +45,12 @@ final class BenchReport {
                     r -> number(r, "ordered_overlapping_calls") == 0),
             new Goal("ordered_duplicate_objects", "external keys held by two objects (simulator may duplicate concurrent upserts)", "0",
                     r -> number(r, "ordered_duplicate_objects") == 0),
+            new Goal("replicas_ceiling_fraction", "two replicas at the default limits, one PostgreSQL repository: records/s"
+                    + " together ÷ 500, same simulator limits", "≥ 0.98", r -> number(r, "replicas_ceiling_fraction") >= 0.98),
+            new Goal("replicas_limit_faults", "20023 + 20024 answered during the replicas run", "0",
+                    r -> number(r, "replicas_limit_faults") == 0),
+            new Goal("ledger_ms_per_permit", "three replicas: ms to get a place in the shared quota ledger, mean of"
+                    + " the replicas", "reported", r -> true),
             new Goal("pipeline_records_per_s", "file drop → success channel, simulator without latency or limits",
                     "≥ 20,000", r -> number(r, "pipeline_records_per_s") >= 20_000),
             new Goal("raw_records_per_s", "plain loop over the generated CXF client, 100 objects a call, same simulator",
@@ -62,6 +68,7 @@ final class BenchReport {
     private BenchReport() {
     }
 
+    /** markdown: null to leave it as it is (a run of a selection of the benchmarks). */
     static void write(Map<String, Object> results, Scale scale, Path json, Path markdown) throws IOException {
         Map<String, Object> all = new LinkedHashMap<>(results);
         all.put("machine", machine());
@@ -69,7 +76,7 @@ final class BenchReport {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Files.writeString(json, mapper.writeValueAsString(all));
         System.out.println("benchmark results (" + scale.mode() + "): " + mapper.writeValueAsString(all));
-        if (scale.full() && Files.exists(markdown)) {
+        if (scale.full() && markdown != null && Files.exists(markdown)) {
             String text = Files.readString(markdown);
             int begin = text.indexOf(BEGIN);
             int end = text.indexOf(END);

@@ -13,11 +13,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import dev.mobjectsync.AppProcess;
 import dev.mobjectsync.marketo.MarketoApi;
+import dev.mobjectsync.scale.ReplicaGroup;
 
 /**
  * The benchmark harness (issue "Benchmarks"): the packaged application and the simulator as separate
@@ -26,34 +28,50 @@ import dev.mobjectsync.marketo.MarketoApi;
  * {@code mvn verify} runs it in smoke mode (small numbers, seconds) so it cannot rot.
  * Throughput, records per call and the ceiling are measured for both gateways (REST's keys prefixed
  * {@code rest_}). No figure is asserted: the machine is shared and noisy; the report compares figures
- * of one run.
+ * of one run. {@code -Dbench.runs=replicas} (a comma-separated selection of unlimited, ceiling, ordered, bigfile,
+ * replicas) runs only those: results.json, not BENCHMARKS.md.
  */
 class BenchmarkIT {
 
     static final String USER_ID = "bench_user";
     static final String SECRET = "bench-secret-key";
+    private static final String ALL_RUNS = "unlimited,ceiling,ordered,bigfile,replicas";
+    /** The shared ledger's timer (issue 13): time a replica takes to get a place in the group's quota. */
+    private static final String LEDGER_TIMER = "mobject_sync_quota_ledger_seconds";
 
     private final Scale scale = Scale.fromSystemProperty();
     private final Path root = Path.of("target/bench");
     private final Map<String, Object> results = new LinkedHashMap<>();
+    private final Set<String> runs = Set.of(System.getProperty("bench.runs", ALL_RUNS).split(","));
 
     @Test
     void measure() throws Exception {
         Files.createDirectories(root);
         results.put("mode", scale.mode());
-        unlimitedRuns();
-        ceilingRun("soap", "", scale.ceilingRecords());
-        ceilingRun("rest", "rest_", scale.restCeilingRecords());
-        orderedCeilingRun(scale.ceilingRecords());
-        bigFileRun();
-        BenchReport.write(results, scale, root.resolve("results.json"), Path.of("BENCHMARKS.md"));
-
-        assertTrue((double) results.get("pipeline_records_per_s") > 0);
-        assertTrue((double) results.get("raw_records_per_s") > 0);
-        assertTrue((double) results.get("rest_pipeline_records_per_s") > 0);
-        assertEquals(Boolean.TRUE, results.get("big_file_ok"), "the big file went through: " + results);
-        assertEquals(0L, results.get("ordered_overlapping_calls"), "no two calls in flight touched one object");
-        assertEquals(0L, results.get("ordered_duplicate_objects"), "no object created twice");
+        if (runs.contains("unlimited")) {
+            unlimitedRuns();
+            assertTrue((double) results.get("pipeline_records_per_s") > 0);
+            assertTrue((double) results.get("raw_records_per_s") > 0);
+            assertTrue((double) results.get("rest_pipeline_records_per_s") > 0);
+        }
+        if (runs.contains("ceiling")) {
+            ceilingRun("soap", "", scale.ceilingRecords());
+            ceilingRun("rest", "rest_", scale.restCeilingRecords());
+        }
+        if (runs.contains("ordered")) {
+            orderedCeilingRun(scale.ceilingRecords());
+            assertEquals(0L, results.get("ordered_overlapping_calls"), "no two calls in flight touched one object");
+            assertEquals(0L, results.get("ordered_duplicate_objects"), "no object created twice");
+        }
+        if (runs.contains("bigfile")) {
+            bigFileRun();
+            assertEquals(Boolean.TRUE, results.get("big_file_ok"), "the big file went through: " + results);
+        }
+        if (runs.contains("replicas")) {
+            replicasCeilingRun();
+        }
+        BenchReport.write(results, scale, root.resolve("results.json"),
+                runs.equals(Set.of(ALL_RUNS.split(","))) ? Path.of("BENCHMARKS.md") : null);
     }
 
     /**
@@ -112,13 +130,6 @@ class BenchmarkIT {
         }
     }
 
-    /** Marketo's limits, enforced by the simulator: 100 calls/20 s, 10 at once, 300 ms a call. */
-    private static final Map<String, String> LIMITED = Map.of(
-            "MOBJECT_SYNC_SIMULATOR_FAULTS_LATENCY", "300ms",
-            "MOBJECT_SYNC_SIMULATOR_FAULTS_MAX_CONCURRENT", "10",
-            "MOBJECT_SYNC_SIMULATOR_FAULTS_CALLS_PER_WINDOW", "100",
-            "MOBJECT_SYNC_SIMULATOR_FAULTS_WINDOW", "20s");
-
     /**
      * Marketo's limits enforced by the simulator (100 calls/20 s, 10 at once), 300 ms a call: how close
      * the app gets to the gateway's ceiling, 100 calls × batch size per 20 s (SOAP 500 records/s, REST
@@ -126,7 +137,7 @@ class BenchmarkIT {
      */
     private void ceilingRun(String api, String key, long records) throws Exception {
         double ceiling = 100 * MarketoApi.of(api).maxBatch("Opportunity") / 20.0;
-        try (AppProcess simulator = simulator("sim-limited-" + api, LIMITED).start().awaitReady();
+        try (AppProcess simulator = simulator("sim-limited-" + api, ReplicaGroup.LIMITED).start().awaitReady();
                 AppProcess app = pipeline("pipeline-ceiling-" + api, simulator, api, Map.of()).start().awaitReady()) {
             ChannelCounter success = new ChannelCounter(app.workDir(), "success");
             for (int f = 0; f < 5; f++) {
@@ -147,7 +158,7 @@ class BenchmarkIT {
      * and of objects created twice (it may duplicate concurrent upserts of a new key; both must be 0).
      */
     private void orderedCeilingRun(long records) throws Exception {
-        Map<String, String> limits = new HashMap<>(LIMITED);
+        Map<String, String> limits = new HashMap<>(ReplicaGroup.LIMITED);
         limits.put("MOBJECT_SYNC_SIMULATOR_FAULTS_DUPLICATE_CONCURRENT_UPSERTS", "true");
         double ceiling = 100 * MarketoApi.SOAP.maxBatch("Opportunity") / 20.0;
         long perFile = records / 4 / 5;
@@ -176,6 +187,52 @@ class BenchmarkIT {
         long atStart = success.count();
         sleepUntil(first, scale.ceilingWarmupSeconds() + scale.ceilingSeconds());
         return (success.count() - atStart) / (double) scale.ceilingSeconds();
+    }
+
+    /**
+     * Issue 13: two replicas at the default limits on one scratch PostgreSQL database and the same limited
+     * simulator: their records/s together ÷ 500 (spans of the ceiling run's length, averaged over starts
+     * within one window) and the 20023/20024 answered; then a third replica, and the mean time a replica took
+     * to get a place in the shared quota ledger ({@value #LEDGER_TIMER}), if the application has that timer.
+     */
+    private void replicasCeilingRun() throws Exception {
+        try (ReplicaGroup group = ReplicaGroup.start(workDir("replicas"))) {
+            group.add("a");
+            group.add("b");
+            Thread.sleep(scale.ceilingWarmupSeconds() * 1000L);
+            ReplicaGroup.Rate rate = group.measure(Duration.ofSeconds(scale.ceilingSeconds()),
+                    scale.full() ? ReplicaGroup.WINDOW : Duration.ZERO);
+            results.put("replicas_ceiling_records_per_s", round(rate.mean()));
+            results.put("replicas_ceiling_fraction", round(rate.mean() / ReplicaGroup.CEILING));
+            results.put("replicas_limit_faults", group.limitFaults());
+            group.add("c");
+            Thread.sleep(scale.ceilingSeconds() * 1000L);
+            ledgerMsPerPermit(group.replicas().values());
+        }
+    }
+
+    /** {@value #LEDGER_TIMER}'s sum ÷ count, in ms, averaged over the replicas; skipped, saying why, if absent. */
+    private void ledgerMsPerPermit(java.util.Collection<AppProcess> replicas) throws Exception {
+        List<Double> perReplica = new ArrayList<>();
+        for (AppProcess replica : replicas) {
+            String metrics = replica.get("/q/metrics");
+            double count = metricTotal(metrics, LEDGER_TIMER + "_count");
+            if (count > 0) {
+                perReplica.add(metricTotal(metrics, LEDGER_TIMER + "_sum") / count * 1000);
+            }
+        }
+        if (perReplica.size() < replicas.size()) {
+            System.out.printf("benchmark: ledger_ms_per_permit skipped: %d of %d replicas show no %s_sum/_count"
+                    + " (or a count of 0) at /q/metrics%n", replicas.size() - perReplica.size(), replicas.size(), LEDGER_TIMER);
+            return;
+        }
+        results.put("ledger_ms_per_permit", round(perReplica.stream().mapToDouble(ms -> ms).average().orElseThrow()));
+    }
+
+    /** A metric's samples summed over its label sets, from Prometheus' text format; 0 when absent. */
+    static double metricTotal(String metrics, String name) {
+        return metrics.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     /** A 1 M-record file with a 256 MB heap: it must go through, in bounded memory. */

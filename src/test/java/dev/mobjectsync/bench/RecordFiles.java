@@ -11,13 +11,13 @@ import java.nio.file.StandardCopyOption;
  * Generated input: Opportunity UPSERTs with unique external keys, written as NDJSON under a dot-name
  * and renamed into the inbox when complete, the way the README tells users to drop files.
  */
-final class RecordFiles {
+public final class RecordFiles {
 
     private RecordFiles() {
     }
 
     /** Writes {@code count} records, numbered from {@code first}, into one file of the inbox. */
-    static Path drop(Path inbox, String name, String prefix, long first, long count) throws IOException {
+    public static Path drop(Path inbox, String name, String prefix, long first, long count) throws IOException {
         Files.createDirectories(inbox);
         Path partial = inbox.resolve("." + name + ".part");
         try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {

@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -35,6 +37,20 @@ public final class ScratchDatabase implements AutoCloseable {
 
     public String url() {
         return "jdbc:postgresql://" + SERVER + "/" + name;
+    }
+
+    /**
+     * A replica's repository settings: this database, shared with the other replicas, and a dead replica's
+     * work taken over after {@code takeoverAfter} (heartbeats and recovery every second, to notice it fast).
+     */
+    Map<String, String> replicaEnvironment(Duration takeoverAfter) {
+        return Map.of("MOBJECT_SYNC_REPOSITORY_KIND", "postgres",
+                "MOBJECT_SYNC_REPOSITORY_URL", url(),
+                "MOBJECT_SYNC_REPOSITORY_USERNAME", USER,
+                "MOBJECT_SYNC_REPOSITORY_PASSWORD", PASSWORD,
+                "MOBJECT_SYNC_REPOSITORY_RECOVERY_INTERVAL", "1s",
+                "MOBJECT_SYNC_REPOSITORY_TAKEOVER_AFTER", takeoverAfter.toSeconds() + "s",
+                "MOBJECT_SYNC_REPOSITORY_HEARTBEAT_INTERVAL", "1s");
     }
 
     public long count(String table) throws SQLException {
