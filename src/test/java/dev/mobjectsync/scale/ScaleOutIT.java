@@ -189,10 +189,7 @@ class ScaleOutIT {
         env.put("MOBJECT_SYNC_SOURCES_JMS_ENABLED", "true");
         env.put("MOBJECT_SYNC_SOURCES_JMS_BROKER_URL", artemis.url());
         env.put("MOBJECT_SYNC_SOURCES_JMS_QUEUE", QUEUE);
-        env.put("MOBJECT_SYNC_REPOSITORY_KIND", "postgres");
-        env.put("MOBJECT_SYNC_REPOSITORY_URL", database.url());
-        env.put("MOBJECT_SYNC_REPOSITORY_USERNAME", ScratchDatabase.USER);
-        env.put("MOBJECT_SYNC_REPOSITORY_PASSWORD", ScratchDatabase.PASSWORD);
+        env.putAll(database.repositoryEnvironment());
         env.put("MOBJECT_SYNC_REPOSITORY_RECOVERY_INTERVAL", "1s");
         env.put("MOBJECT_SYNC_REPOSITORY_TAKEOVER_AFTER", TAKEOVER_AFTER.toSeconds() + "s");
         env.put("MOBJECT_SYNC_REPOSITORY_HEARTBEAT_INTERVAL", "1s");
