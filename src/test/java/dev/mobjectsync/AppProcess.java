@@ -109,7 +109,11 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public AppProcess awaitReady() {
-        await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).until(() -> {
+        return awaitReady(Duration.ofSeconds(60));
+    }
+
+    public AppProcess awaitReady(Duration patience) {
+        await().atMost(patience).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the application exited: " + Files.readString(log()));
             }

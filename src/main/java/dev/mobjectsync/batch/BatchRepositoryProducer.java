@@ -10,10 +10,11 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.postgresql.ds.PGConnectionPoolDataSource;
 
 import dev.mobjectsync.config.SyncConfig;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.InjectableInstance;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -31,40 +32,27 @@ import jakarta.inject.Singleton;
 public class BatchRepositoryProducer {
 
     public static final String TABLE = "mobject_sync_batches";
-    /** PostgreSQL connections beyond one per sending thread: sources, timeout checker, recovery, lock keep-alives. */
-    static final int POOLED_BESIDES_SENDERS = 10;
     /** Classes a stored batch may contain; everything else is refused when reading it back. */
     static final String DESERIALIZATION_FILTER = "java.**;javax.**;org.apache.camel.**;dev.mobjectsync.**;!*";
 
     /**
-     * Not closed by CDI: Camel's shutdown (which flushes open batches into this database) may run after
-     * the beans are destroyed. The JVM's exit closes the connections.
+     * The repository's database: Quarkus' datasource of {@code repository.kind} (the only active one; its
+     * tables are Flyway's, migrated before this runs). Not closed by this bean: Quarkus closes its
+     * datasources last, after Camel's shutdown has flushed the open batches into them.
      */
     @Produces
     @Singleton
-    DataSource batchDataSource(SyncConfig config) {
-        SyncConfig.Repository repository = config.repository();
-        String user = repository.username().orElse("");
-        String password = repository.password().map(p -> p.reveal()).orElse("");
-        DataSource dataSource;
-        if ("postgres".equals(repository.kind())) {
-            PGConnectionPoolDataSource postgres = new PGConnectionPoolDataSource();
-            postgres.setUrl(repository.url());
-            postgres.setUser(user);
-            postgres.setPassword(password);
-            // pooled: a PostgreSQL connection costs a server process, far too much to open one per transaction
-            JdbcConnectionPool pool = JdbcConnectionPool.create(postgres);
-            pool.setMaxConnections(config.limits().maxConcurrentCalls() + POOLED_BESIDES_SENDERS);
-            dataSource = pool;
-        } else {
-            dataSource = JdbcConnectionPool.create(repository.url(), user, password);
+    DataSource batchDataSource(SyncConfig config, @io.quarkus.agroal.DataSource("h2") InjectableInstance<AgroalDataSource> h2,
+            @io.quarkus.agroal.DataSource("postgres") InjectableInstance<AgroalDataSource> postgres) {
+        if ("postgres".equals(config.repository().kind())) {
+            return postgres.get();
         }
-        boolean shared = "postgres".equals(repository.kind());
-        // H2: VARBINARY (up to 1 GB) is stored inline; a BLOB goes through H2's LOB storage, several times slower
-        createTables(dataSource, shared ? "BYTEA" : "VARBINARY");
-        if (!shared) {
-            // an H2 file opens in one process only: every lock in it was left by this instance's previous run
-            execute(dataSource, "DELETE FROM " + LockRepositories.TABLE);
+        AgroalDataSource dataSource = h2.get();
+        // an H2 file opens in one process only: every lock in it was left by this instance's previous run
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM " + LockRepositories.TABLE);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot clear the locks of the previous run: " + e.getMessage(), e);
         }
         return dataSource;
     }
@@ -101,29 +89,5 @@ public class BatchRepositoryProducer {
             throw new IllegalStateException("cannot read the batch repository: " + e.getMessage(), e);
         }
         return keys;
-    }
-
-    private static void createTables(DataSource dataSource, String blobType) {
-        for (String table : new String[] { TABLE, TABLE + "_completed" }) {
-            execute(dataSource, "CREATE TABLE IF NOT EXISTS " + table + " (id VARCHAR(255) NOT NULL, exchange " + blobType
-                    + " NOT NULL, version BIGINT NOT NULL, CONSTRAINT " + table + "_pk PRIMARY KEY (id))");
-        }
-        // the key makes two instances' claims of one lock collide instead of both succeeding
-        execute(dataSource, "CREATE TABLE IF NOT EXISTS " + LockRepositories.TABLE + " (processorName VARCHAR(255) NOT NULL,"
-                + " messageId VARCHAR(1024) NOT NULL, createdAt TIMESTAMP WITH TIME ZONE NOT NULL,"
-                + " CONSTRAINT " + LockRepositories.TABLE + "_pk PRIMARY KEY (processorName, messageId))");
-        try {
-            Checkpoints.createTable(dataSource, blobType);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot prepare the checkpoints table: " + e.getMessage(), e);
-        }
-    }
-
-    private static void execute(DataSource dataSource, String sql) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot prepare the batch repository tables: " + e.getMessage(), e);
-        }
     }
 }

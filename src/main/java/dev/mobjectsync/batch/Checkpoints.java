@@ -90,15 +90,6 @@ public class Checkpoints {
         this.dataSource = dataSource;
     }
 
-    /** The table, in the repository's database ({@code blobType} as its other tables use). */
-    static void createTable(DataSource dataSource, String blobType) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (source VARCHAR(1024) NOT NULL, unit INT NOT NULL,"
-                    + " call_id VARCHAR(64) NOT NULL, indexes VARCHAR(8000) NOT NULL, outcomes " + blobType + ","
-                    + " CONSTRAINT " + TABLE + "_pk PRIMARY KEY (source, unit, call_id))");
-        }
-    }
-
     /**
      * Marketo answered one call: for each place it touched, the indexes of its records there and their
      * outcomes (same order), kept before any of them goes to a channel.

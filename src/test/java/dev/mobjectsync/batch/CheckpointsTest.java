@@ -30,7 +30,7 @@ class CheckpointsTest {
     @BeforeEach
     void database() throws Exception {
         dataSource = JdbcConnectionPool.create("jdbc:h2:mem:checkpoints-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "", "");
-        Checkpoints.createTable(dataSource, "VARBINARY");
+        RepositoryMigrations.migrateAtStart(dataSource, "h2");
         checkpoints = new Checkpoints(dataSource);
     }
 

@@ -1,18 +1,13 @@
 package dev.mobjectsync.marketo;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
 import dev.mobjectsync.scale.ScratchDatabase;
 
-/** A scratch PostgreSQL database holding the shared call ledger's tables, as migration V2 makes them. */
+/** A scratch PostgreSQL database holding the shared call ledger's tables, made by the application's migrations. */
 final class LedgerDatabase implements AutoCloseable {
-
-    private static final String MIGRATION = "db/migration/postgres/V2__call_ledger.sql";
 
     private final ScratchDatabase database;
 
@@ -20,11 +15,9 @@ final class LedgerDatabase implements AutoCloseable {
         this.database = database;
     }
 
-    static LedgerDatabase create() throws SQLException, IOException {
+    static LedgerDatabase create() throws SQLException {
         LedgerDatabase ledger = new LedgerDatabase(ScratchDatabase.create());
-        try (InputStream sql = LedgerDatabase.class.getClassLoader().getResourceAsStream(MIGRATION)) {
-            ledger.database.execute(new String(sql.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        ledger.database.migrate();
         return ledger;
     }
 

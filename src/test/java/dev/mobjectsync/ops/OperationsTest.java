@@ -6,18 +6,25 @@ import static dev.mobjectsync.pipeline.Outbox.opportunities;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 
 import dev.mobjectsync.pipeline.CleanTestData;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+
+import jakarta.inject.Inject;
 
 /** Metrics, health and the status JSON while a file flows through the embedded pipeline and simulator. */
 @QuarkusTest
@@ -26,6 +33,9 @@ class OperationsTest {
 
     private static final String SUCCESS_CREATED = "mobject_sync_records_out_total{channel=\"success\",status=\"CREATED\"}";
     private static final String DEAD_UNKNOWN_TYPE = "mobject_sync_records_out_total{channel=\"dead-letter\",status=\"UNKNOWN_TYPE\"}";
+
+    @Inject
+    DataSource repository;
 
     @Test
     void metricsCountRecordsInAndOutBatchesCallsAndQuota() {
@@ -51,6 +61,18 @@ class OperationsTest {
         assertTrue(after.get("mobject_sync_quota_window_used") >= 3, "calls in the 20 s window");
         assertEquals(0, after.get("mobject_sync_marketo_calls_in_flight"));
         assertEquals(0, after.get("mobject_sync_repository_records_waiting"));
+        // the repository's pool (Agroal), of the active datasource only
+        assertTrue(after.get("agroal_acquire_count_total{datasource=\"h2\"}") > 0);
+        assertEquals(0, after.orZero("agroal_acquire_count_total{datasource=\"postgres\"}"), "the inactive one has no pool");
+    }
+
+    @Test
+    void theRepositoryIsTheH2DatasourcePooledForTheSenders() {
+        AgroalDataSource pool = assertInstanceOf(AgroalDataSource.class, repository);
+        assertEquals(10 + 10, pool.getConfiguration().connectionPoolConfiguration().maxSize(),
+                "limits.max-concurrent-calls + 10");
+        assertTrue(pool.getConfiguration().connectionPoolConfiguration().connectionFactoryConfiguration().jdbcUrl()
+                .startsWith("jdbc:h2:file:./target/test-data/state/"));
     }
 
     @Test
@@ -58,6 +80,9 @@ class OperationsTest {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItem("mobject-sync batch repository"))
                 .body("checks.name", hasItem("camel-routes"))
+                .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'Database connections health check' }.data.h2", equalTo("UP"))
+                .body("checks.find { it.name == 'Database connections health check' }.data", not(hasKey("postgres")))
                 .body("checks.name", not(hasItem("Marketo endpoint")));
         given().get("/q/health/live").then().statusCode(200)
                 .body("checks.name", not(hasItem("Marketo endpoint")));

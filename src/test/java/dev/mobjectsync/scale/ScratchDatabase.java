@@ -6,12 +6,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import org.postgresql.ds.PGSimpleDataSource;
+
+import dev.mobjectsync.batch.RepositoryMigrations;
 
 /**
  * A database of its own on the PostgreSQL server of this machine ({@code 127.0.0.1:5432}, user
@@ -21,8 +24,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class ScratchDatabase implements AutoCloseable {
 
     private static final String SERVER = System.getProperty("pg.server", "127.0.0.1:5432");
-    static final String USER = System.getProperty("pg.user", "postgres");
-    static final String PASSWORD = System.getenv().getOrDefault("PGPASSWORD", "");
+    private static final String USER = System.getProperty("pg.user", "postgres");
+    private static final String PASSWORD = System.getenv().getOrDefault("PGPASSWORD", "");
 
     final String name = "mobject_sync_scale_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
@@ -39,30 +42,7 @@ public final class ScratchDatabase implements AutoCloseable {
         return "jdbc:postgresql://" + SERVER + "/" + name;
     }
 
-    /**
-     * A replica's repository settings: this database, shared with the other replicas, and a dead replica's
-     * work taken over after {@code takeoverAfter} (heartbeats and recovery every second, to notice it fast).
-     */
-    Map<String, String> replicaEnvironment(Duration takeoverAfter) {
-        return Map.of("MOBJECT_SYNC_REPOSITORY_KIND", "postgres",
-                "MOBJECT_SYNC_REPOSITORY_URL", url(),
-                "MOBJECT_SYNC_REPOSITORY_USERNAME", USER,
-                "MOBJECT_SYNC_REPOSITORY_PASSWORD", PASSWORD,
-                "MOBJECT_SYNC_REPOSITORY_RECOVERY_INTERVAL", "1s",
-                "MOBJECT_SYNC_REPOSITORY_TAKEOVER_AFTER", takeoverAfter.toSeconds() + "s",
-                "MOBJECT_SYNC_REPOSITORY_HEARTBEAT_INTERVAL", "1s");
-    }
-
-    public long count(String table) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url(), USER, PASSWORD);
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    /** Connections to this database, one per use (tests only). */
+    /** Unpooled: every connection is a new one. */
     public DataSource dataSource() {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(url());
@@ -71,11 +51,43 @@ public final class ScratchDatabase implements AutoCloseable {
         return dataSource;
     }
 
+    /** The repository's tables, by the application's migrations. */
+    public void migrate() {
+        RepositoryMigrations.migrateAtStart(dataSource(), "postgres");
+    }
+
+    /** What a replica needs in its environment to use this database as its repository. */
+    public Map<String, String> repositoryEnvironment() {
+        return Map.of("MOBJECT_SYNC_REPOSITORY_KIND", "postgres", "MOBJECT_SYNC_REPOSITORY_URL", url(),
+                "MOBJECT_SYNC_REPOSITORY_USERNAME", USER, "MOBJECT_SYNC_REPOSITORY_PASSWORD", PASSWORD);
+    }
+
+    /**
+     * A replica's repository settings: this database, shared with the other replicas, and a dead replica's
+     * work taken over after {@code takeoverAfter} (heartbeats and recovery every second, to notice it fast).
+     */
+    Map<String, String> replicaEnvironment(Duration takeoverAfter) {
+        Map<String, String> environment = new HashMap<>(repositoryEnvironment());
+        environment.put("MOBJECT_SYNC_REPOSITORY_RECOVERY_INTERVAL", "1s");
+        environment.put("MOBJECT_SYNC_REPOSITORY_TAKEOVER_AFTER", takeoverAfter.toSeconds() + "s");
+        environment.put("MOBJECT_SYNC_REPOSITORY_HEARTBEAT_INTERVAL", "1s");
+        return environment;
+    }
+
     /** Runs SQL (statements separated by semicolons, no parameters) on this database. */
     public void execute(String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url(), USER, PASSWORD);
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
+        }
+    }
+
+    public long count(String table) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url(), USER, PASSWORD);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 
