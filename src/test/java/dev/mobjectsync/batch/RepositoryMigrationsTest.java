@@ -27,6 +27,8 @@ class RepositoryMigrationsTest {
     private static final List<String> TABLES = List.of(BatchRepositoryProducer.TABLE, BatchRepositoryProducer.TABLE + "_completed",
             LockRepositories.TABLE, Checkpoints.TABLE);
     private static final String HISTORY = "mobject_sync_schema_history";
+    /** PostgreSQL also holds the replicas' shared quota (V2): every call's row, and the one quota row. */
+    private static final List<String> POSTGRES_VERSIONS = List.of("0", "1", "2");
 
     @Test
     void aFreshH2DatabaseGetsEveryTable() throws Exception {
@@ -48,7 +50,9 @@ class RepositoryMigrationsTest {
             for (String table : TABLES) {
                 assertEquals(0, database.count(table), table);
             }
-            assertEquals(List.of("0", "1"), versions(database.dataSource()));
+            assertEquals(0, database.count("mobject_sync_calls"));
+            assertEquals(1, database.count("mobject_sync_quota"), "the quota row");
+            assertEquals(POSTGRES_VERSIONS, versions(database.dataSource()));
         }
     }
 
@@ -72,7 +76,7 @@ class RepositoryMigrationsTest {
 
             database.migrate();
 
-            assertEquals(List.of("0", "1"), versions(database.dataSource()));
+            assertEquals(POSTGRES_VERSIONS, versions(database.dataSource()));
             for (String table : TABLES) {
                 assertEquals(1, database.count(table), table);
             }
@@ -102,7 +106,7 @@ class RepositoryMigrationsTest {
                 threads.shutdownNow();
             }
 
-            assertEquals(List.of("0", "1"), versions(database.dataSource()));
+            assertEquals(POSTGRES_VERSIONS, versions(database.dataSource()));
             for (String table : TABLES) {
                 assertEquals(0, database.count(table), table);
             }
