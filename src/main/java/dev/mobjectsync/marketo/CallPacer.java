@@ -13,6 +13,7 @@ import org.apache.camel.Exchange;
 import org.jboss.logging.Logger;
 
 import dev.mobjectsync.config.SyncConfig;
+import dev.mobjectsync.outcome.Stage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -68,6 +69,7 @@ public class CallPacer {
     private boolean stopping;
     private final CallWaits waits;
     private final SharedQuota shared;
+    private final FaultClassifier faults = new FaultClassifier();
 
     @Inject
     public CallPacer(SyncConfig config, Clock clock, CallWaits waits, SharedQuota shared) {
@@ -142,6 +144,16 @@ public class CallPacer {
         concurrent.release();
     }
 
+    private boolean answeredWithAFault(Exchange exchange) {
+        Throwable failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (failure == null) {
+            return false;
+        }
+        MarketoFault fault = faults.classify(failure);
+        return fault.stage() == Stage.MARKETO && !RetryPolicy.QUOTA_SPENT.contains(fault.code());
+    }
+
     private static boolean holdsPlace(Exchange exchange) {
         return exchange.getExchangeId().equals(exchange.getProperty(PERMIT));
     }
@@ -157,7 +169,10 @@ public class CallPacer {
         }
     }
 
-    /** Marketo answered the call (a route step after the gateway call): a probe of the daily quota lifts the hold. */
+    /**
+     * Marketo answered the call (a route step after the gateway call): a probe of the daily quota lifts the
+     * hold. So does a fault Marketo answered, unless it says the quota is still spent.
+     */
     public void answered(Exchange exchange) {
         exchange.setProperty(ANSWERED, Boolean.TRUE);
     }
@@ -168,7 +183,7 @@ public class CallPacer {
             return;
         }
         Object slot = exchange.removeProperty(SLOT);
-        boolean answered = exchange.removeProperty(ANSWERED) != null;
+        boolean answered = exchange.removeProperty(ANSWERED) != null || answeredWithAFault(exchange);
         if (slot instanceof Slot taken) {
             synchronized (this) {
                 taken.end = clock.instant();

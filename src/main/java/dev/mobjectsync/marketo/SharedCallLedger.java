@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
@@ -24,8 +26,9 @@ import javax.sql.DataSource;
  * end, as in {@link CallPacer}. A replica holds a session advisory lock (class {@link #LOCK_CLASS}, its
  * replica number) on a connection of its own while it lives: the calls of a replica whose lock is gone (its
  * process died, its connection with it) end at once, at their last heartbeat; those not renewed for
- * {@code takeover-after} end too. After Marketo said the day's quota is spent, every replica holds; when
- * the hold ends, one call probes for the group, and its answer lifts the hold.
+ * {@code takeover-after} end too. A replica whose lock connection was lost takes a lock again before its
+ * next place, and counts its calls in flight as its own again. After Marketo said the day's quota is spent,
+ * every replica holds; when the hold ends, one call probes for the group, and its answer lifts the hold.
  */
 public final class SharedCallLedger implements AutoCloseable {
 
@@ -34,6 +37,14 @@ public final class SharedCallLedger implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(25);
     private static final String CALLS = "mobject_sync_calls";
     private static final String QUOTA = "mobject_sync_quota";
+    /**
+     * A replica whose network died inside a place's transaction must not hold the quota row for the
+     * group: its session is ended after this, and the others stop waiting for the row after LOCK_WAIT.
+     */
+    private static final String BOUNDED_WAITS = "SET LOCAL lock_timeout = '2s'; SET LOCAL"
+            + " idle_in_transaction_session_timeout = '10s'";
+    private static final String HOLDS_LOCK = "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND"
+            + " classid = " + LOCK_CLASS + " AND objid = ? AND objsubid = 2 AND granted)";
     private static final String END_DEAD_REPLICAS_CALLS = "UPDATE " + CALLS + " c SET ended_at = LEAST(?, c.seen_at + ?"
             + " * INTERVAL '1 millisecond') WHERE c.ended_at IS NULL AND (c.seen_at < ? OR NOT EXISTS (SELECT 1 FROM"
             + " pg_locks l WHERE l.locktype = 'advisory' AND l.classid = " + LOCK_CLASS + " AND l.objid = c.replica"
@@ -72,51 +83,86 @@ public final class SharedCallLedger implements AutoCloseable {
     private final DataSource dataSource;
     private final Rules rules;
     private Connection lifeline;
-    private int replica;
+    private volatile int replica;
+    /** This replica's calls with a place and no end yet: renewed by the heartbeat, its own again after a new lock. */
+    private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
     public SharedCallLedger(DataSource dataSource, Rules rules) {
         this.dataSource = dataSource;
         this.rules = rules;
     }
 
-    /** This replica joins the group: it takes a replica number no live replica holds, and holds its lock. */
+    /**
+     * This replica joins the group: it takes a replica number no live replica holds, and holds its lock.
+     * Taken again after the lock connection was lost: the same number if it is free, else a new one, and
+     * the calls this replica still runs are its own again, in flight (others may have ended them meanwhile).
+     */
     public synchronized void open() throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
             connection.setAutoCommit(true);
-            while (true) {
-                int candidate = ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE);
-                try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
-                    lock.setInt(1, LOCK_CLASS);
-                    lock.setInt(2, candidate);
-                    try (ResultSet row = lock.executeQuery()) {
-                        row.next();
-                        if (row.getBoolean(1)) {
-                            replica = candidate;
-                            lifeline = connection;
-                            return;
-                        }
-                    }
-                }
+            int candidate = replica > 0 ? replica : newNumber();
+            while (!tryLock(connection, candidate)) {
+                candidate = newNumber();
             }
+            replica = candidate;
+            lifeline = connection;
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
         }
+        Long[] ids = running.toArray(Long[]::new);
+        if (ids.length > 0) {
+            try (Connection own = dataSource.getConnection();
+                    PreparedStatement claim = own.prepareStatement("UPDATE " + CALLS + " SET replica = ?, seen_at ="
+                            + " clock_timestamp(), ended_at = NULL WHERE id = ANY (?)")) {
+                claim.setInt(1, replica);
+                claim.setArray(2, own.createArrayOf("bigint", ids));
+                claim.executeUpdate();
+            }
+        }
     }
 
-    public synchronized int replica() {
+    private static int newNumber() {
+        return ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE);
+    }
+
+    private static boolean tryLock(Connection connection, int number) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
+            lock.setInt(1, LOCK_CLASS);
+            lock.setInt(2, number);
+            try (ResultSet row = lock.executeQuery()) {
+                row.next();
+                return row.getBoolean(1);
+            }
+        }
+    }
+
+    public int replica() {
         return replica;
     }
 
-    /** Takes a place for one call if the group's limits allow it now; else says how long to wait. */
+    /**
+     * Takes a place for one call if the group's limits allow it now; else says how long to wait. A replica
+     * whose lock is gone (its connection was lost) takes one again first: a call it made without would count
+     * for nobody.
+     */
     public Attempt tryTake() throws SQLException {
         Limits limits = rules.limits();
         try (Connection connection = dataSource.getConnection()) {
+            if (!holdsLock(connection)) {
+                reopen();
+            }
             connection.setAutoCommit(false);
             try {
+                try (Statement bounded = connection.createStatement()) {
+                    bounded.execute(BOUNDED_WAITS);
+                }
                 Attempt attempt = tryTake(connection, limits);
                 connection.commit();
+                if (attempt.isTaken()) {
+                    running.add(attempt.id());
+                }
                 return attempt;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -211,7 +257,7 @@ public final class SharedCallLedger implements AutoCloseable {
     private long insertCall(Connection connection, OffsetDateTime now) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + CALLS
                 + " (replica, started_at, seen_at) VALUES (?, ?, ?) RETURNING id")) {
-            insert.setInt(1, replica());
+            insert.setInt(1, replica);
             insert.setObject(2, now);
             insert.setObject(3, now);
             try (ResultSet row = insert.executeQuery()) {
@@ -223,6 +269,7 @@ public final class SharedCallLedger implements AutoCloseable {
 
     /** The call ended. If it was the probe of the daily quota and Marketo answered it, the hold is lifted. */
     public void ended(long id, boolean answered) throws SQLException {
+        running.remove(id);
         try (Connection connection = dataSource.getConnection()) {
             execute(connection, "UPDATE " + CALLS + " SET ended_at = clock_timestamp() WHERE id = ? AND ended_at IS NULL",
                     id);
@@ -235,6 +282,7 @@ public final class SharedCallLedger implements AutoCloseable {
 
     /** A place taken but no call made: it is given back, uncounted (a probe's hold ends, the next call probes). */
     public void unused(long id) throws SQLException {
+        running.remove(id);
         try (Connection connection = dataSource.getConnection()) {
             execute(connection, "DELETE FROM " + CALLS + " WHERE id = ?", id);
             execute(connection, "UPDATE " + QUOTA + " SET calls = GREATEST(calls - 1, 0), held_until = CASE WHEN probe"
@@ -260,17 +308,49 @@ public final class SharedCallLedger implements AutoCloseable {
     public void heartbeat() throws SQLException {
         synchronized (this) {
             if (lifeline == null || !lifeline.isValid(2)) {
-                if (lifeline != null) {
-                    lifeline.close();
-                    lifeline = null;
-                }
-                open();
+                reopen();
             }
         }
-        try (Connection connection = dataSource.getConnection()) {
-            execute(connection, "UPDATE " + CALLS + " SET seen_at = clock_timestamp() WHERE replica = ? AND ended_at"
-                    + " IS NULL", replica());
+        Long[] ids = running.toArray(Long[]::new);
+        if (ids.length == 0) {
+            return;
         }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement renew = connection.prepareStatement("UPDATE " + CALLS + " SET seen_at ="
+                        + " clock_timestamp() WHERE id = ANY (?) AND ended_at IS NULL")) {
+            renew.setArray(1, connection.createArrayOf("bigint", ids));
+            renew.executeUpdate();
+        }
+    }
+
+    private boolean holdsLock(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(HOLDS_LOCK)) {
+            query.setInt(1, replica);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getBoolean(1);
+            }
+        }
+    }
+
+    private synchronized void reopen() throws SQLException {
+        release();
+        open();
+    }
+
+    /** Gives the lock connection back with no lock on it (a pool keeps the session, and would keep the lock). */
+    private void release() {
+        if (lifeline == null) {
+            return;
+        }
+        try (Connection connection = lifeline) {
+            try (Statement unlock = connection.createStatement()) {
+                unlock.execute("SELECT pg_advisory_unlock_all()");
+            }
+        } catch (SQLException e) {
+            // the connection is gone, and its lock with it
+        }
+        lifeline = null;
     }
 
     /** The group's figures now. */
@@ -295,13 +375,7 @@ public final class SharedCallLedger implements AutoCloseable {
     /** This replica leaves the group: its lock goes, and with it any call of it still counted in flight. */
     @Override
     public synchronized void close() throws SQLException {
-        if (lifeline != null) {
-            try {
-                lifeline.close();
-            } finally {
-                lifeline = null;
-            }
-        }
+        release();
     }
 
     private static void execute(Connection connection, String sql, long... parameters) throws SQLException {

@@ -36,7 +36,7 @@ class BenchmarkIT {
     static final String USER_ID = "bench_user";
     static final String SECRET = "bench-secret-key";
     private static final String ALL_RUNS = "unlimited,ceiling,ordered,bigfile,replicas";
-    /** The shared ledger's timer (issue 13): time a replica takes to get a place in the group's quota. */
+    /** The shared ledger's timer (issue 13): time in the ledger's database transactions, per place taken. */
     private static final String LEDGER_TIMER = "mobject_sync_quota_ledger_seconds";
 
     private final Scale scale = Scale.fromSystemProperty();
@@ -192,8 +192,8 @@ class BenchmarkIT {
     /**
      * Issue 13: two replicas at the default limits on one scratch PostgreSQL database and the same limited
      * simulator: their records/s together ÷ 500 (spans of the ceiling run's length, averaged over starts
-     * within one window) and the 20023/20024 answered; then a third replica, and the mean time a replica took
-     * to get a place in the shared quota ledger ({@value #LEDGER_TIMER}), if the application has that timer.
+     * within one window) and the 20023/20024 answered; then a third replica, and the mean time a replica
+     * spent in the shared quota ledger's transactions per place ({@value #LEDGER_TIMER}), if it has that timer.
      */
     private void replicasCeilingRun() throws Exception {
         try (ReplicaGroup group = ReplicaGroup.start(workDir("replicas"))) {

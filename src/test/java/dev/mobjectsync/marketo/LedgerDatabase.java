@@ -1,6 +1,9 @@
 package dev.mobjectsync.marketo;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import javax.sql.DataSource;
 
@@ -29,6 +32,19 @@ final class LedgerDatabase implements AutoCloseable {
     void reset() throws SQLException {
         database.execute("TRUNCATE mobject_sync_calls; UPDATE mobject_sync_quota SET day = DATE '1970-01-01', calls = 0,"
                 + " held_until = NULL, probe = NULL");
+    }
+
+    void execute(String sql) throws SQLException {
+        database.execute(sql);
+    }
+
+    /** The first column of the first row of a query. */
+    long count(String query) throws SQLException {
+        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(query)) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     @Override

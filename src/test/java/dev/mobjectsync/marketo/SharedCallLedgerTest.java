@@ -109,6 +109,23 @@ class SharedCallLedgerTest {
     }
 
     @Test
+    void aReplicaThatLostItsLockTakesItBackAndItsCallsCountAgain() throws Exception {
+        SharedCallLedger cut = replica(2, 100, 1000, Duration.ofSeconds(30));
+        SharedCallLedger other = replica(2, 100, 1000, Duration.ofSeconds(30));
+        assertTrue(cut.tryTake().isTaken());
+        database.execute("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND classid = "
+                + SharedCallLedger.LOCK_CLASS + " AND objid = " + cut.replica() + " AND objsubid = 2");
+        assertTrue(other.tryTake().isTaken(), "meanwhile the cut replica's call looks ended");
+
+        SharedCallLedger.Attempt next = cut.tryTake();
+
+        assertEquals(2, other.figures().inFlight(), "the cut replica took its lock again, and its call is in flight again");
+        assertFalse(next.isTaken(), "so the group is at its 2 calls at once");
+        assertEquals(1L, database.count("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = "
+                + SharedCallLedger.LOCK_CLASS + " AND objid = " + cut.replica() + " AND granted"));
+    }
+
+    @Test
     void callsNotRenewedForTakeoverAfterEnd() throws Exception {
         SharedCallLedger stuck = replica(1, 100, 1000, Duration.ofMillis(600));
         SharedCallLedger other = replica(1, 100, 1000, Duration.ofMillis(600));

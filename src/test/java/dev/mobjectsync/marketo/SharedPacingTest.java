@@ -59,16 +59,18 @@ class SharedPacingTest {
         }
 
         List<Call> made = new ArrayList<>(calls);
+        // a call counts until one window (and the margin) after its end
+        long counted = WINDOW.plus(Limits.MARGIN).toNanos();
         for (Call call : made) {
             long atOnce = made.stream().filter(other -> other.start <= call.start && other.end > call.start).count();
             assertTrue(atOnce <= AT_ONCE, atOnce + " calls at once, the limit is " + AT_ONCE);
             long inWindow = made.stream()
-                    .filter(other -> other.start <= call.start && other.end + WINDOW.toNanos() > call.start).count();
+                    .filter(other -> other.start <= call.start && other.end + counted > call.start).count();
             assertTrue(inWindow <= PER_WINDOW, inWindow + " calls in one window, the limit is " + PER_WINDOW);
         }
         // each call holds its place for its own time and one window after it: that is the most the group can make
         double most = PER_WINDOW * (double) RUN.toMillis() / (WINDOW.toMillis() + CALL_MILLIS);
-        assertTrue(made.size() >= 0.8 * most, made.size() + " calls made in " + RUN + ", the limits allow about " + most);
+        assertTrue(made.size() >= 0.85 * most, made.size() + " calls made in " + RUN + ", the limits allow about " + most);
         assertEquals(0, made.stream().filter(call -> call.end < call.start).count());
     }
 
