@@ -47,6 +47,7 @@ public class SharedQuota {
     private final AtomicLong placesTaken = new AtomicLong();
     /** Time spent in the ledger's transactions (tries, ends, places given back): the cost of coordination. */
     private final AtomicLong nanosInLedger = new AtomicLong();
+    private final AtomicLong transactions = new AtomicLong();
     private volatile SharedCallLedger.Figures figures = SharedCallLedger.Figures.NONE;
     private volatile long figuresAt;
     private volatile String unreadable;
@@ -96,7 +97,7 @@ public class SharedQuota {
                 long asked = System.nanoTime();
                 try {
                     SharedCallLedger.Attempt attempt = ledger.tryTake();
-                    nanosInLedger.addAndGet(System.nanoTime() - asked);
+                    inLedgerSince(asked);
                     readable();
                     if (attempt.isTaken()) {
                         placesTaken.incrementAndGet();
@@ -121,7 +122,7 @@ public class SharedQuota {
         long asked = System.nanoTime();
         try {
             ledger.ended(id, answered);
-            nanosInLedger.addAndGet(System.nanoTime() - asked);
+            inLedgerSince(asked);
         } catch (SQLException e) {
             unreadable(e);
             pendingEnds.put(id, answered);
@@ -132,7 +133,7 @@ public class SharedQuota {
         long asked = System.nanoTime();
         try {
             ledger.unused(id);
-            nanosInLedger.addAndGet(System.nanoTime() - asked);
+            inLedgerSince(asked);
         } catch (SQLException e) {
             // the call's row stays: it counts as a call made, one more than was (on the safe side)
             unreadable(e);
@@ -173,6 +174,16 @@ public class SharedQuota {
      */
     public double secondsInLedger() {
         return nanosInLedger.get() / 1e9;
+    }
+
+    /** The ledger's transactions so far: tries (those that found the limits reached included), ends, places given back. */
+    public long transactions() {
+        return transactions.get();
+    }
+
+    private void inLedgerSince(long asked) {
+        nanosInLedger.addAndGet(System.nanoTime() - asked);
+        transactions.incrementAndGet();
     }
 
     /** The application is stopping: every wait for a place ends now. */

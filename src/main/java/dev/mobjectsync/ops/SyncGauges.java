@@ -6,6 +6,7 @@ import dev.mobjectsync.marketo.CallPacer;
 import dev.mobjectsync.marketo.SharedQuota;
 import dev.mobjectsync.sending.SendingStage;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,6 +46,9 @@ public class SyncGauges {
             FunctionTimer.builder("mobject.sync.quota.ledger", shared, SharedQuota::placesTaken,
                     SharedQuota::secondsInLedger, TimeUnit.SECONDS)
                     .description("places taken in the replicas' shared quota, and the time spent in its database transactions")
+                    .register(registry);
+            FunctionCounter.builder("mobject.sync.quota.ledger.transactions", shared, SharedQuota::transactions)
+                    .description("the shared quota's database transactions: tries, ends, places given back")
                     .register(registry);
         }
         Gauge.builder("mobject.sync.repository.records.waiting", waiting, WaitingRecords::count)

@@ -38,6 +38,7 @@ class BenchmarkIT {
     private static final String ALL_RUNS = "unlimited,ceiling,ordered,bigfile,replicas";
     /** The shared ledger's timer (issue 13): time in the ledger's database transactions, per place taken. */
     private static final String LEDGER_TIMER = "mobject_sync_quota_ledger_seconds";
+    private static final String LEDGER_TRANSACTIONS = "mobject_sync_quota_ledger_transactions_total";
 
     private final Scale scale = Scale.fromSystemProperty();
     private final Path root = Path.of("target/bench");
@@ -214,11 +215,17 @@ class BenchmarkIT {
     /** {@value #LEDGER_TIMER}'s sum ÷ count, in ms, averaged over the replicas; skipped, saying why, if absent. */
     private void ledgerMsPerPermit(java.util.Collection<AppProcess> replicas) throws Exception {
         List<Double> perReplica = new ArrayList<>();
+        double transactions = 0;
+        double seconds = 0;
+        double permits = 0;
         for (AppProcess replica : replicas) {
             String metrics = replica.get("/q/metrics");
             double count = metricTotal(metrics, LEDGER_TIMER + "_count");
             if (count > 0) {
                 perReplica.add(metricTotal(metrics, LEDGER_TIMER + "_sum") / count * 1000);
+                transactions += metricTotal(metrics, LEDGER_TRANSACTIONS);
+                seconds += metricTotal(metrics, LEDGER_TIMER + "_sum");
+                permits += count;
             }
         }
         if (perReplica.size() < replicas.size()) {
@@ -227,6 +234,9 @@ class BenchmarkIT {
             return;
         }
         results.put("ledger_ms_per_permit", round(perReplica.stream().mapToDouble(ms -> ms).average().orElseThrow()));
+        // what the time per place is made of: how many transactions, and each one's time (waits for the row lock included)
+        results.put("ledger_transactions_per_permit", round(transactions / permits));
+        results.put("ledger_ms_per_transaction", round(seconds / transactions * 1000));
     }
 
     /** A metric's samples summed over its label sets, from Prometheus' text format; 0 when absent. */
