@@ -103,6 +103,9 @@ class OperationsTest {
         assertTrue(status.getLong("recordsIn.file") >= 21, status.prettify());
         assertTrue(status.getInt("quotaDayUsed") >= 1, status.prettify());
         assertEquals(10_000, status.getInt("quotaDayLimit"));
+        // one instance on H2: the quota is its own, and its part is all of it
+        assertEquals(false, status.getBoolean("quotaShared"));
+        assertEquals(status.getInt("quotaDayUsed"), status.getInt("replica.quotaDayUsed"), status.prettify());
         assertEquals("ops-s-bad", status.getString("deadLetters[0].recordId"), status.prettify());
         assertEquals("UNKNOWN_OPERATION", status.getString("deadLetters[0].code"), status.prettify());
         assertEquals("validation", status.getString("deadLetters[0].stage"));

@@ -10,6 +10,11 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.mobjectsync.AppProcess;
+
 /**
  * Issue 13, "Replicas share one Marketo quota": replicas of the packaged application at the default limits
  * (each would make 100 calls per 20 s, 10 at once), on one PostgreSQL database, one shared inbox and one
@@ -48,6 +53,7 @@ class ReplicasShareQuotaIT {
             group.add("b");
             long atStart = group.limitFaults();
             Phase two = phase(group, "(a) replicas a, b", Duration.ofSeconds(5));
+            assertStatusIsTheGroups(group);
             group.add("c");
             Phase three = phase(group, "(b) c joined", Duration.ofSeconds(5));
             group.kill("b");
@@ -75,6 +81,21 @@ class ReplicasShareQuotaIT {
                     "records delivered twice without the killed replica b among their deliveries");
             assertTrue(deliveries.duplicates(ids) <= CALLS_IN_FLIGHT, deliveries.duplicates(ids)
                     + " records delivered twice: more than the calls in flight at the kill");
+        }
+    }
+
+    /**
+     * Each replica's status says the quota is shared, and shows the group's calls today (both replicas'),
+     * more than its own part, which it shows too.
+     */
+    private static void assertStatusIsTheGroups(ReplicaGroup group) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        for (AppProcess replica : group.replicas().values()) {
+            JsonNode status = json.readTree(replica.get("/api/status"));
+            assertTrue(status.path("quotaShared").asBoolean(), status.toString());
+            int own = status.path("replica").path("quotaDayUsed").asInt();
+            assertTrue(own > 0 && status.path("quotaDayUsed").asInt() > own,
+                    "the group's calls today, more than this replica's own: " + status);
         }
     }
 
