@@ -191,14 +191,19 @@ class BenchmarkIT {
     }
 
     /**
-     * Issue 13: two replicas at the default limits on one scratch PostgreSQL database and the same limited
-     * simulator: their records/s together ÷ 500 (spans of the ceiling run's length, averaged over starts
+     * Issue 13: one replica, then two, at the default limits on one scratch PostgreSQL database and the same
+     * limited simulator: records/s ÷ 500 of the one alone (the reference), and of the two together (spans of the ceiling run's length, averaged over starts
      * within one window) and the 20023/20024 answered; then a third replica, and the mean time a replica
      * spent in the shared quota ledger's transactions per place ({@value #LEDGER_TIMER}), if it has that timer.
      */
     private void replicasCeilingRun() throws Exception {
         try (ReplicaGroup group = ReplicaGroup.start(workDir("replicas"))) {
             group.add("a");
+            // the reference: one replica alone, measured the same way, keeps the same limits by the same rule
+            Thread.sleep(scale.ceilingWarmupSeconds() * 1000L);
+            ReplicaGroup.Rate alone = group.measure(Duration.ofSeconds(scale.ceilingSeconds()),
+                    scale.full() ? ReplicaGroup.WINDOW : Duration.ZERO);
+            results.put("replicas_one_ceiling_fraction", round(alone.mean() / ReplicaGroup.CEILING));
             group.add("b");
             Thread.sleep(scale.ceilingWarmupSeconds() * 1000L);
             ReplicaGroup.Rate rate = group.measure(Duration.ofSeconds(scale.ceilingSeconds()),
