@@ -49,7 +49,7 @@ final class BenchReport {
                     + " together ÷ 500, same simulator limits", "≥ 0.98", r -> number(r, "replicas_ceiling_fraction") >= 0.98),
             new Goal("replicas_limit_faults", "20023 + 20024 answered during the replicas run", "0",
                     r -> number(r, "replicas_limit_faults") == 0),
-            new Goal("ledger_ms_per_permit", "three replicas: ms to get a place in the shared quota ledger, mean of"
+            new Goal("ledger_ms_per_permit", "three replicas: ms in the shared quota ledger's transactions per place, mean of"
                     + " the replicas", "reported", r -> true),
             new Goal("pipeline_records_per_s", "file drop → success channel, simulator without latency or limits",
                     "≥ 20,000", r -> number(r, "pipeline_records_per_s") >= 20_000),
