@@ -39,7 +39,8 @@ public final class SharedCallLedger implements AutoCloseable {
     private static final String QUOTA = "mobject_sync_quota";
     /**
      * A replica whose network died inside a place's transaction must not hold the quota row for the
-     * group: its session is ended after this, and the others stop waiting for the row after LOCK_WAIT.
+     * group: its session is ended after 10 s idle in the transaction, and the others wait at most 2 s for the
+     * row (then try again, as after any error).
      */
     private static final String BOUNDED_WAITS = "SET LOCAL lock_timeout = '2s'; SET LOCAL"
             + " idle_in_transaction_session_timeout = '10s'";
