@@ -32,4 +32,9 @@ public class ChunkKeys {
     public String of(String channel) {
         return channel + "@" + run + "#" + Thread.currentThread().getId();
     }
+
+    /** Whether a chunk's key is one of this run of this instance (not another replica's, nor an earlier run's). */
+    public boolean ofThisRun(String key) {
+        return key.contains("@" + run + "#");
+    }
 }

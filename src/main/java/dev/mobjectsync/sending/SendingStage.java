@@ -29,6 +29,7 @@ import dev.mobjectsync.batch.Batch;
 import dev.mobjectsync.batch.BatchSizes;
 import dev.mobjectsync.batch.Checkpoints;
 import dev.mobjectsync.batch.Chunk;
+import dev.mobjectsync.batch.ChunkKeys;
 import dev.mobjectsync.batch.SharedBatchRepository;
 import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.marketo.CallPacer;
@@ -85,6 +86,7 @@ public class SendingStage implements AsyncProcessor {
     private boolean quiet = true;
     static final long RECHECK_OPEN_CHUNKS = TimeUnit.MILLISECONDS.toNanos(50);
     private volatile boolean openChunks;
+    private final ChunkKeys keys;
     private volatile long openChunksReadAt = System.nanoTime() - RECHECK_OPEN_CHUNKS - 1;
 
     private final SharedBatchRepository repository;
@@ -97,7 +99,8 @@ public class SendingStage implements AsyncProcessor {
 
     @Inject
     public SendingStage(SyncConfig config, CallPacer pacer, BatchSizes sizes, CamelContext camel,
-            @Named("batchRepository") JdbcAggregationRepository repository, Checkpoints checkpoints) {
+            @Named("batchRepository") JdbcAggregationRepository repository, Checkpoints checkpoints, ChunkKeys keys) {
+        this.keys = keys;
         this.repository = (SharedBatchRepository) repository;
         this.checkpoints = checkpoints;
         this.pacer = pacer;
@@ -450,14 +453,16 @@ public class SendingStage implements AsyncProcessor {
     }
 
     /**
-     * Whether the aggregator holds open chunks (another source is still gathering records, which would join
-     * a call that is not full): read from the repository at most every {@link #RECHECK_OPEN_CHUNKS}.
+     * Whether the aggregator holds open chunks of this instance's run (another source is still gathering
+     * records, which would join a call that is not full; on PostgreSQL the table also holds other replicas'
+     * chunks, which never join this replica's calls): read at most every {@link #RECHECK_OPEN_CHUNKS}.
      */
     private boolean otherChunksOpen() {
         long now = System.nanoTime();
         if (now - openChunksReadAt > RECHECK_OPEN_CHUNKS) {
             try {
-                openChunks = !repository.getKeys().isEmpty();
+                // only this instance's own chunks can join its calls: another replica's (or a dead run's) never will
+                openChunks = repository.getKeys().stream().anyMatch(keys::ofThisRun);
             } catch (RuntimeException e) {
                 openChunks = false;
             }
