@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.mobjectsync.record.Json;
+import dev.mobjectsync.model.Json;
 
 /**
  * A file's records go from the file straight to the sending stage: the packaged application, stopped

@@ -35,7 +35,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import dev.mobjectsync.record.Json;
+import dev.mobjectsync.model.Json;
 
 /**
  * What the packaged application puts on the wire to Marketo, read by a plain HTTP server in its place

@@ -23,7 +23,7 @@ import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
-import dev.mobjectsync.outcome.RecordOutcome;
+import dev.mobjectsync.model.RecordOutcome;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import org.apache.camel.Handler;
 
-import dev.mobjectsync.record.SyncRecord;
+import dev.mobjectsync.model.SyncRecord;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;

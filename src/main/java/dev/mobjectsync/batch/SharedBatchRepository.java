@@ -14,6 +14,7 @@ import org.apache.camel.processor.aggregate.jdbc.DefaultJdbcOptimisticLockingExc
 import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
 import org.jboss.logging.Logger;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import dev.mobjectsync.model.Chunk;
 
 /**
  * Camel's {@link JdbcAggregationRepository}, safe when several instances (or threads of one, with the

@@ -6,7 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import dev.mobjectsync.marketo.MarketoApi;
+import dev.mobjectsync.config.MarketoApi;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;

@@ -11,12 +11,12 @@ import org.apache.camel.Header;
 import org.jboss.logging.Logger;
 
 import dev.mobjectsync.Headers;
-import dev.mobjectsync.batch.Batch;
-import dev.mobjectsync.batch.Chunk;
+import dev.mobjectsync.model.Batch;
+import dev.mobjectsync.model.Chunk;
 import dev.mobjectsync.config.SyncConfig;
-import dev.mobjectsync.outcome.Failure;
-import dev.mobjectsync.outcome.RecordOutcome;
-import dev.mobjectsync.outcome.Stage;
+import dev.mobjectsync.model.Failure;
+import dev.mobjectsync.model.RecordOutcome;
+import dev.mobjectsync.model.Stage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;

@@ -2,10 +2,10 @@ package dev.mobjectsync.marketo;
 
 import java.util.List;
 
-import dev.mobjectsync.batch.Batch;
-import dev.mobjectsync.outcome.Failure;
-import dev.mobjectsync.outcome.RecordOutcome;
-import dev.mobjectsync.record.SyncRecord;
+import dev.mobjectsync.model.Batch;
+import dev.mobjectsync.model.Failure;
+import dev.mobjectsync.model.RecordOutcome;
+import dev.mobjectsync.model.SyncRecord;
 
 /** A whole batch that failed as one: every record gets the same failure, so none goes missing. */
 public final class BatchFailures {

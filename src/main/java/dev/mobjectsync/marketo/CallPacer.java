@@ -13,7 +13,7 @@ import org.apache.camel.Exchange;
 import org.jboss.logging.Logger;
 
 import dev.mobjectsync.config.SyncConfig;
-import dev.mobjectsync.outcome.Stage;
+import dev.mobjectsync.model.Stage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -151,7 +151,7 @@ public class CallPacer {
             return false;
         }
         MarketoFault fault = faults.classify(failure);
-        return fault.stage() == Stage.MARKETO && !RetryPolicy.QUOTA_SPENT.contains(fault.code());
+        return fault.stage() == Stage.MARKETO && fault.kind() != FaultKind.QUOTA_SPENT;
     }
 
     private static boolean holdsPlace(Exchange exchange) {

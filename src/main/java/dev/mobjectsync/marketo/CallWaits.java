@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 
 import dev.mobjectsync.Headers;
-import dev.mobjectsync.batch.Batch;
+import dev.mobjectsync.model.Batch;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -15,17 +15,17 @@ import org.w3c.dom.Node;
 
 import com.fasterxml.jackson.core.JacksonException;
 
-import dev.mobjectsync.marketo.rest.HttpStatusException;
-import dev.mobjectsync.marketo.rest.RestFault;
-import dev.mobjectsync.outcome.Stage;
+import dev.mobjectsync.model.Stage;
 
 import jakarta.xml.bind.UnmarshalException;
 
 /**
  * Reads a failed call's exception: a SOAP fault yields Marketo's code from
  * {@code detail/serviceException/code} (or the {@code "20014 - …"} faultstring), a REST answer with
- * {@code success:false} its first error's code ({@link RestFault}), anything else is a transport error
- * with a code of its own. Classification is by fault code, never by HTTP status.
+ * {@code success:false} its first error's code (a {@link GatewayFault}, classified by its gateway), anything
+ * else is a transport error with a code of its own. Classification is by fault code, never by HTTP status:
+ * the SOAP gateway's codes mean what {@link SoapGateway} says; transport errors, timeouts, unreadable
+ * answers and HTTP 5xx are tried again; an answer that cannot be correlated is split like a content fault.
  */
 public class FaultClassifier {
 
@@ -38,35 +38,39 @@ public class FaultClassifier {
         // An unreadable answer first: CXF may wrap the parser's error in a SoapFault of its own making.
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof UncorrelatedResponseException uncorrelated) {
-                return new MarketoFault(Stage.MARKETO, ResultCorrelator.UNCORRELATED, uncorrelated.getMessage());
+                return new MarketoFault(Stage.MARKETO, ResultCorrelator.UNCORRELATED, uncorrelated.getMessage(),
+                        FaultKind.CONTENT);
             }
             if (t instanceof XMLStreamException || t instanceof UnmarshalException || t instanceof JacksonException
                     || t instanceof InvalidAnswerException) {
-                return new MarketoFault(Stage.TRANSPORT, INVALID_RESPONSE, "the answer cannot be read: " + describe(root(t)));
+                return transport(INVALID_RESPONSE, "the answer cannot be read: " + describe(root(t)));
             }
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SoapFault fault) {
                 return soapFault(fault);
             }
-            if (t instanceof RestFault fault) {
-                return new MarketoFault(Stage.MARKETO, fault.code(), fault.getMessage());
-            }
-            if (t instanceof HttpStatusException http) {
-                return new MarketoFault(Stage.TRANSPORT, "HTTP_" + http.status(), http.getMessage());
+            if (t instanceof GatewayFault fault) {
+                return fault.fault();
             }
             if (t instanceof HTTPException http) {
-                return new MarketoFault(Stage.TRANSPORT, "HTTP_" + http.getResponseCode(), http.getMessage());
+                return transport("HTTP_" + http.getResponseCode(), http.getMessage());
             }
             if (t instanceof ConnectException) {
-                return new MarketoFault(Stage.TRANSPORT, "CONNECTION_REFUSED", describe(t));
+                return transport("CONNECTION_REFUSED", describe(t));
             }
             if (t instanceof SocketTimeoutException || t instanceof HttpTimeoutException) {
-                return new MarketoFault(Stage.TRANSPORT, "TIMEOUT", describe(t));
+                return transport("TIMEOUT", describe(t));
             }
         }
         Throwable root = root(failure);
-        return new MarketoFault(Stage.TRANSPORT, "CALL_FAILED", root.getClass().getSimpleName() + ": " + describe(root));
+        return transport("CALL_FAILED", root.getClass().getSimpleName() + ": " + describe(root));
+    }
+
+    /** A call that got no answer from Marketo: tried again, except an HTTP status below 500 (a proxy's 413). */
+    private static MarketoFault transport(String code, String message) {
+        boolean retryable = !code.startsWith("HTTP_") || code.startsWith("HTTP_5");
+        return new MarketoFault(Stage.TRANSPORT, code, message, retryable ? FaultKind.RETRYABLE : FaultKind.FINAL);
     }
 
     private static Throwable root(Throwable failure) {
@@ -96,7 +100,7 @@ public class FaultClassifier {
         if (code == null) {
             code = "SOAP_FAULT";
         }
-        return new MarketoFault(Stage.MARKETO, code, message);
+        return new MarketoFault(Stage.MARKETO, code, message, SoapGateway.INSTANCE.kindOf(code));
     }
 
     private static Element child(Element parent, String localName) {

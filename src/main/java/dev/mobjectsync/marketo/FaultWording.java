@@ -3,7 +3,7 @@ package dev.mobjectsync.marketo;
 import java.util.Map;
 import java.util.Set;
 
-import dev.mobjectsync.outcome.Stage;
+import dev.mobjectsync.model.Stage;
 
 /**
  * A failed call worded by what it means to an operator: a transport error names the host it could not

@@ -6,7 +6,7 @@ import java.util.List;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 
-import dev.mobjectsync.outcome.RecordOutcome;
+import dev.mobjectsync.model.RecordOutcome;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;

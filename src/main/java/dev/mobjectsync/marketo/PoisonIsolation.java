@@ -1,22 +1,20 @@
 package dev.mobjectsync.marketo;
 
 import java.util.List;
-import java.util.Set;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.jboss.logging.Logger;
 
 import dev.mobjectsync.Headers;
-import dev.mobjectsync.batch.Batch;
-import dev.mobjectsync.marketo.rest.RestRequestBuilder;
+import dev.mobjectsync.model.Batch;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
 /**
- * A batch refused as a whole for its content (20017, 20109, 20110, or an answer that cannot be
- * correlated) may hold one bad record among good ones. (The REST gateway also splits a batch this way
+ * A batch refused as a whole for its content ({@link FaultKind#CONTENT}: SOAP 20017, 20109, 20110, or an
+ * answer that cannot be correlated) may hold one bad record among good ones. (The REST gateway also splits a batch this way
  * when it cannot go in one call: updates keyed by marketoGUID and by external key together, or several
  * Programs stored before a switch from SOAP.) Instead of dead-lettering them all, the
  * gateway sends the two halves again, each on its own, down to single records: a lone bad record
@@ -26,10 +24,6 @@ import jakarta.inject.Named;
 @Named("poisonIsolation")
 public class PoisonIsolation {
 
-    /** Faults that point at what the batch holds, not at the call, the account or the network. */
-    static final Set<String> CONTENT_FAULTS = Set.of("20017", "20109", "20110", ResultCorrelator.UNCORRELATED,
-            RestRequestBuilder.MIXED_KEYS, RestRequestBuilder.ONE_PROGRAM_PER_CALL);
-
     private static final Logger LOG = Logger.getLogger(PoisonIsolation.class);
 
     private final FaultClassifier classifier = new FaultClassifier();
@@ -37,7 +31,7 @@ public class PoisonIsolation {
     /** True when the batch failed for its content and still holds more than one record to tell apart. */
     public boolean splits(@ExchangeProperty(Headers.BATCH) Batch batch,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable error) {
-        return batch.size() > 1 && error != null && CONTENT_FAULTS.contains(classifier.classify(error).code());
+        return batch.size() > 1 && error != null && classifier.classify(error).kind() == FaultKind.CONTENT;
     }
 
     /** The batch's two halves, each sent through the gateway again. */

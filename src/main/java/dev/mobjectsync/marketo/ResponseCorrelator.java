@@ -9,9 +9,9 @@ import org.apache.camel.Handler;
 import com.marketo.mktows.SuccessSyncMObjects;
 
 import dev.mobjectsync.Headers;
-import dev.mobjectsync.batch.Batch;
+import dev.mobjectsync.model.Batch;
 import dev.mobjectsync.config.SyncConfig;
-import dev.mobjectsync.outcome.RecordOutcome;
+import dev.mobjectsync.model.RecordOutcome;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;

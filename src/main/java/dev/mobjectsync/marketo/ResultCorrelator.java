@@ -10,13 +10,13 @@ import com.marketo.mktows.Attrib;
 import com.marketo.mktows.MObjStatus;
 import com.marketo.mktows.MObjStatusEnum;
 
-import dev.mobjectsync.batch.Batch;
-import dev.mobjectsync.outcome.Failure;
-import dev.mobjectsync.outcome.RecordOutcome;
-import dev.mobjectsync.outcome.Stage;
-import dev.mobjectsync.outcome.Success;
-import dev.mobjectsync.record.KeyValue;
-import dev.mobjectsync.record.SyncRecord;
+import dev.mobjectsync.model.Batch;
+import dev.mobjectsync.model.Failure;
+import dev.mobjectsync.model.RecordOutcome;
+import dev.mobjectsync.model.Stage;
+import dev.mobjectsync.model.Success;
+import dev.mobjectsync.model.KeyValue;
+import dev.mobjectsync.model.SyncRecord;
 
 /**
  * Pairs each {@code mObjStatus} of an answer with the record it is about: by external key or id first,

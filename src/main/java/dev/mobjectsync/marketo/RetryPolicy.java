@@ -9,23 +9,20 @@ import org.jboss.logging.Logger;
 
 import dev.mobjectsync.Headers;
 import dev.mobjectsync.config.SyncConfig;
-import dev.mobjectsync.ops.SyncMetrics;
-import dev.mobjectsync.outcome.Stage;
+import dev.mobjectsync.model.SyncCounters;
+import dev.mobjectsync.model.Stage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
- * Which failed calls are tried again: decided by Marketo's fault code, never by the HTTP status alone
- * (MARKETO.md §3). Transport errors and HTTP 5xx without a Marketo fault are retried; so are 20016
- * (request expired: the retry carries a new signature), 20023 and 20024 (rate and concurrency limits),
- * 10001 and 20011 (internal errors), and an answer that cannot be read ({@code INVALID_RESPONSE}); over
- * REST 606 and 615 (rate and concurrency limits), 502, 604, 608 and 713 (MARKETO-REST.md §5).
- * 20015 and REST's 607 (Marketo's daily quota spent) are retried without counting against
- * {@code max-attempts}: the {@link CallPacer} holds every call until the quota resets. Everything else
- * (20014 authentication, 20013 access denied, 20017, 20110, REST 601/602 once a new token was refused
- * too, 603, 609, 610, 611, ...) is final.
+ * Which failed calls are tried again: decided by the fault's {@link FaultKind}, which the gateway that
+ * made the call reads from Marketo's fault code, never from the HTTP status alone ({@link SoapGateway},
+ * {@code RestGateway}, {@link FaultClassifier} for transport errors). Retryable faults are tried again up
+ * to {@code max-attempts}; a spent daily quota (SOAP 20015, REST 607) is retried without counting
+ * against {@code max-attempts}: the {@link CallPacer} holds every call until the quota resets.
+ * Everything else is final.
  * <p>
  * It also sets the wait before the next attempt (Camel's {@code CamelRedeliveryDelay}: doubling from
  * {@code retry.initial-backoff} up to {@code retry.max-backoff}, ±25 % jitter) and says so in one log line
@@ -36,12 +33,6 @@ import jakarta.inject.Named;
 @Named("retryPolicy")
 public class RetryPolicy {
 
-    static final Set<String> RETRYABLE_MARKETO_CODES = Set.of("20016", "20023", "20024", "10001", "20011",
-            "502", "604", "606", "608", "615", "713");
-    static final Set<String> RETRYABLE_TRANSPORT_CODES = Set.of("CONNECTION_REFUSED", "TIMEOUT", "CALL_FAILED",
-            FaultClassifier.INVALID_RESPONSE);
-    static final Set<String> QUOTA_SPENT = Set.of("20015", "607");
-
     private static final double JITTER = 0.25;
     private static final Logger LOG = Logger.getLogger(RetryPolicy.class);
 
@@ -50,12 +41,12 @@ public class RetryPolicy {
     private final long initialBackoff;
     private final long maxBackoff;
     private final CallPacer pacer;
-    private final SyncMetrics metrics;
+    private final SyncCounters metrics;
     private final MarketoTarget target;
     private final CallWaits waits;
 
     @Inject
-    public RetryPolicy(SyncConfig config, CallPacer pacer, SyncMetrics metrics, MarketoTarget target, CallWaits waits) {
+    public RetryPolicy(SyncConfig config, CallPacer pacer, SyncCounters metrics, MarketoTarget target, CallWaits waits) {
         this.maxAttempts = config.retry().maxAttempts();
         this.initialBackoff = config.retry().initialBackoff();
         this.maxBackoff = config.retry().maxBackoff();
@@ -73,7 +64,7 @@ public class RetryPolicy {
         }
         MarketoFault fault = classifier.classify(failure);
         int attemptsMade = exchange.getProperty(Headers.ATTEMPTS, 1, Integer.class);
-        if (fault.stage() == Stage.MARKETO && QUOTA_SPENT.contains(fault.code())) {
+        if (fault.kind() == FaultKind.QUOTA_SPENT) {
             pacer.holdUntilQuotaResets();
             metrics.retried(fault.code());
             LOG.warnf("call to %s failed (attempt %d, %s, Marketo's daily quota is spent): the call waits for the quota,"
@@ -106,9 +97,6 @@ public class RetryPolicy {
     }
 
     public static boolean isRetryable(MarketoFault fault) {
-        if (fault.stage() == Stage.MARKETO) {
-            return RETRYABLE_MARKETO_CODES.contains(fault.code());
-        }
-        return RETRYABLE_TRANSPORT_CODES.contains(fault.code()) || fault.code().startsWith("HTTP_5");
+        return fault.kind() == FaultKind.RETRYABLE;
     }
 }

@@ -16,11 +16,11 @@ import com.marketo.mktows.ParamsSyncMObjects;
 import com.marketo.mktows.SyncOperationEnum;
 import com.marketo.mktows.TypeAttrib;
 
-import dev.mobjectsync.batch.Batch;
-import dev.mobjectsync.record.Association;
-import dev.mobjectsync.record.KeyValue;
-import dev.mobjectsync.record.SyncRecord;
-import dev.mobjectsync.record.TypeAttribute;
+import dev.mobjectsync.model.Batch;
+import dev.mobjectsync.model.Association;
+import dev.mobjectsync.model.KeyValue;
+import dev.mobjectsync.model.SyncRecord;
+import dev.mobjectsync.model.TypeAttribute;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;

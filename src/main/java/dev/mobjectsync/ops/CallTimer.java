@@ -7,7 +7,7 @@ import org.apache.camel.Exchange;
 import dev.mobjectsync.marketo.CallWaits;
 import dev.mobjectsync.marketo.FaultClassifier;
 import dev.mobjectsync.marketo.MarketoFault;
-import dev.mobjectsync.outcome.Stage;
+import dev.mobjectsync.model.Stage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;

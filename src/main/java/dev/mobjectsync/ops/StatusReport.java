@@ -13,6 +13,7 @@ import dev.mobjectsync.marketo.CallWaits;
 import dev.mobjectsync.marketo.MarketoTarget;
 import dev.mobjectsync.sending.SendingStage;
 import dev.mobjectsync.source.IgnoredInboxFiles;
+import dev.mobjectsync.record.FilesInProgress;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;

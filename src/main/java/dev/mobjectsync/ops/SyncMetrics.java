@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.mobjectsync.Headers;
-import dev.mobjectsync.outcome.RecordOutcome;
+import dev.mobjectsync.model.RecordOutcome;
+import dev.mobjectsync.model.SyncCounters;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -26,7 +27,7 @@ import jakarta.inject.Named;
  */
 @ApplicationScoped
 @Named("syncMetrics")
-public class SyncMetrics {
+public class SyncMetrics implements SyncCounters {
 
     static final String RECORDS_IN = "mobject.sync.records.in";
     static final String RECORDS_OUT = "mobject.sync.records.out";
@@ -57,6 +58,7 @@ public class SyncMetrics {
     }
 
     /** An item entered from a source ({@code file}, {@code kafka}, {@code jms}). */
+    @Override
     public void recordIn(String source) {
         recordsIn.computeIfAbsent(source, s -> Counter.builder(RECORDS_IN).description("items read from a source")
                 .tag("source", s).register(registry)).increment();
@@ -90,6 +92,7 @@ public class SyncMetrics {
     }
 
     /** A failed call is tried again; {@code code} is Marketo's fault code or the transport failure's. */
+    @Override
     public void retried(String code) {
         Counter.builder(RETRIES).description("calls tried again, by fault code").tag("code", code)
                 .register(registry).increment();

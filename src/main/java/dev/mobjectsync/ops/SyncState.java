@@ -9,7 +9,7 @@ import dev.mobjectsync.marketo.CallWaits.Place;
 import dev.mobjectsync.marketo.FaultClassifier;
 import dev.mobjectsync.marketo.FaultWording;
 import dev.mobjectsync.marketo.MarketoTarget;
-import dev.mobjectsync.outcome.Stage;
+import dev.mobjectsync.model.Stage;
 
 /**
  * The state the status page shows at its top, with its reason: {@code error} (red) while Marketo is

@@ -9,7 +9,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
 import org.jboss.logging.Logger;
 
-import dev.mobjectsync.batch.Chunk;
+import dev.mobjectsync.model.Chunk;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -12,6 +12,7 @@ import org.apache.camel.component.kafka.KafkaConstants;
 
 import dev.mobjectsync.Headers;
 import dev.mobjectsync.config.SyncConfig;
+import dev.mobjectsync.model.RecordOutcome;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -9,7 +9,10 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.mobjectsync.record.Json;
+import dev.mobjectsync.model.Json;
+import dev.mobjectsync.model.RecordOutcome;
+import dev.mobjectsync.model.Failure;
+import dev.mobjectsync.model.Success;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;

@@ -8,6 +8,7 @@ import org.apache.commons.csv.CSVRecord;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mobjectsync.model.Json;
 
 /**
  * The CSV header convention (README, "CSV files"): {@code recordId}, {@code type}, {@code operation},

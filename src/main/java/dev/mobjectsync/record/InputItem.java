@@ -1,6 +1,7 @@
 package dev.mobjectsync.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mobjectsync.model.SourceRef;
 
 /**
  * One item a reader found in its input: either a parsed JSON value, or text that could not be

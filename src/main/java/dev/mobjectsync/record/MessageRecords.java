@@ -2,6 +2,7 @@ package dev.mobjectsync.record;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.mobjectsync.model.SourceRef;
 
 /**
  * The items of one Kafka or JMS message body: one JSON record, or each element of a JSON array. A body

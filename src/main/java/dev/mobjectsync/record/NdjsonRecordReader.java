@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.NoSuchElementException;
+import dev.mobjectsync.model.SourceRef;
 
 /**
  * One JSON value per line; blank lines are skipped; a line holding an array yields each element.

@@ -7,10 +7,11 @@ import java.util.stream.Collectors;
 import org.apache.camel.Handler;
 
 import dev.mobjectsync.config.SyncConfig;
-import dev.mobjectsync.ops.SyncMetrics;
-import dev.mobjectsync.outcome.Failure;
-import dev.mobjectsync.outcome.RecordOutcome;
-import dev.mobjectsync.outcome.Stage;
+import dev.mobjectsync.model.SyncCounters;
+import dev.mobjectsync.model.Failure;
+import dev.mobjectsync.model.RecordOutcome;
+import dev.mobjectsync.model.Stage;
+import dev.mobjectsync.model.SourceRef;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -25,9 +26,9 @@ public class RecordAcceptor {
 
     private final RecordValidator validator;
     private final Clock clock;
-    private final SyncMetrics metrics;
+    private final SyncCounters metrics;
 
-    public RecordAcceptor(SyncConfig config, Clock clock, SyncMetrics metrics) {
+    public RecordAcceptor(SyncConfig config, Clock clock, SyncCounters metrics) {
         this.validator = new RecordValidator(config.defaultOperation(), config.validation().maxFieldLength(),
                 new IgnoredFields(config.validation().ignoredFields().orElse(Set.of())));
         this.clock = clock;

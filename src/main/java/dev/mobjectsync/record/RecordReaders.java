@@ -10,8 +10,9 @@ import java.util.Locale;
 import java.util.Set;
 
 import dev.mobjectsync.config.SyncConfig;
-import dev.mobjectsync.ops.FileProgress;
-import dev.mobjectsync.ops.FilesInProgress;
+import dev.mobjectsync.record.FileProgress;
+import dev.mobjectsync.record.FilesInProgress;
+import dev.mobjectsync.model.SourceRef;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -11,6 +11,11 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mobjectsync.model.SyncRecord;
+import dev.mobjectsync.model.SourceRef;
+import dev.mobjectsync.model.KeyValue;
+import dev.mobjectsync.model.Association;
+import dev.mobjectsync.model.TypeAttribute;
 
 /**
  * Turns one parsed JSON value into a {@link SyncRecord}, or into the list of its defects. Plain Java:

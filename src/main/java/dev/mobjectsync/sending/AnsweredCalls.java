@@ -13,7 +13,7 @@ import org.apache.camel.Handler;
 import org.jboss.logging.Logger;
 
 import dev.mobjectsync.batch.Checkpoints;
-import dev.mobjectsync.outcome.RecordOutcome;
+import dev.mobjectsync.model.RecordOutcome;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

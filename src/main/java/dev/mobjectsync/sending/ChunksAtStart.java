@@ -12,7 +12,7 @@ import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
 import org.jboss.logging.Logger;
 
 import dev.mobjectsync.batch.Checkpoints;
-import dev.mobjectsync.batch.Chunk;
+import dev.mobjectsync.model.Chunk;
 import dev.mobjectsync.batch.SharedBatchRepository;
 import dev.mobjectsync.batch.StoredBatches;
 

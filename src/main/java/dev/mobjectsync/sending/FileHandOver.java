@@ -11,7 +11,7 @@ import org.apache.camel.support.AsyncProcessorSupport;
 import org.jboss.logging.Logger;
 
 import dev.mobjectsync.batch.Checkpoints;
-import dev.mobjectsync.batch.Chunk;
+import dev.mobjectsync.model.Chunk;
 import dev.mobjectsync.batch.FileUnits;
 
 import jakarta.inject.Inject;

@@ -3,8 +3,8 @@ package dev.mobjectsync.sending;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.mobjectsync.record.Association;
-import dev.mobjectsync.record.SyncRecord;
+import dev.mobjectsync.model.Association;
+import dev.mobjectsync.model.SyncRecord;
 
 /**
  * The Marketo objects a record touches, as lane names: its own keys ({@link SyncRecord#marketoKeys()}:

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToIntFunction;
 
-import dev.mobjectsync.record.SyncRecord;
+import dev.mobjectsync.model.SyncRecord;
 
 /**
  * The order the sending stage keeps, as plain data (not thread-safe: {@link SendingStage} guards it).

@@ -9,10 +9,10 @@ import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Handler;
 
 import dev.mobjectsync.Headers;
-import dev.mobjectsync.batch.Batch;
-import dev.mobjectsync.outcome.Failure;
-import dev.mobjectsync.outcome.RecordOutcome;
-import dev.mobjectsync.record.SyncRecord;
+import dev.mobjectsync.model.Batch;
+import dev.mobjectsync.model.Failure;
+import dev.mobjectsync.model.RecordOutcome;
+import dev.mobjectsync.model.SyncRecord;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;

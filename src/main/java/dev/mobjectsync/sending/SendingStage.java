@@ -25,16 +25,16 @@ import org.apache.camel.support.EventNotifierSupport;
 import org.apache.camel.support.service.ServiceHelper;
 import org.jboss.logging.Logger;
 
-import dev.mobjectsync.batch.Batch;
+import dev.mobjectsync.model.Batch;
 import dev.mobjectsync.batch.BatchSizes;
 import dev.mobjectsync.batch.Checkpoints;
-import dev.mobjectsync.batch.Chunk;
+import dev.mobjectsync.model.Chunk;
 import dev.mobjectsync.batch.ChunkKeys;
 import dev.mobjectsync.batch.SharedBatchRepository;
 import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.marketo.CallPacer;
-import dev.mobjectsync.outcome.RecordOutcome;
-import dev.mobjectsync.record.SyncRecord;
+import dev.mobjectsync.model.RecordOutcome;
+import dev.mobjectsync.model.SyncRecord;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;

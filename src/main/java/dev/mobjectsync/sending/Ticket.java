@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 import dev.mobjectsync.batch.Checkpoints;
-import dev.mobjectsync.batch.Chunk;
-import dev.mobjectsync.record.SyncRecord;
+import dev.mobjectsync.model.Chunk;
+import dev.mobjectsync.model.SyncRecord;
 
 /**
  * A chunk held by the sending stage: how many of its records still wait for their outcome, and what to

@@ -25,7 +25,7 @@ import com.marketo.mktows.SyncOperationEnum;
 
 import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.marketo.rest.RestFieldNames;
-import dev.mobjectsync.record.Json;
+import dev.mobjectsync.model.Json;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;

@@ -23,7 +23,7 @@ import com.marketo.mktows.SyncOperationEnum;
 import com.marketo.mktows.TypeAttrib;
 
 import dev.mobjectsync.marketo.rest.RestFieldNames;
-import dev.mobjectsync.record.Json;
+import dev.mobjectsync.model.Json;
 
 /**
  * The REST side of the simulator speaks to the same {@link SimulatorState} as the SOAP side: REST

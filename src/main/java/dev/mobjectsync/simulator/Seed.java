@@ -9,7 +9,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import dev.mobjectsync.record.Json;
+import dev.mobjectsync.model.Json;
 
 /** The simulator's starting state: programs with costs and tags, the defined tags, the known fields. */
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -8,7 +8,7 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.record.InputItem;
 import dev.mobjectsync.record.MessageRecords;
-import dev.mobjectsync.record.SourceRef;
+import dev.mobjectsync.model.SourceRef;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;

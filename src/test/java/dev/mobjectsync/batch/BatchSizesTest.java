@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mobjectsync.marketo.MarketoApi;
+import dev.mobjectsync.config.MarketoApi;
 
 class BatchSizesTest {
 

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.mobjectsync.outcome.RecordOutcome;
-import dev.mobjectsync.outcome.Success;
-import dev.mobjectsync.record.SourceRef;
+import dev.mobjectsync.model.RecordOutcome;
+import dev.mobjectsync.model.Success;
+import dev.mobjectsync.model.SourceRef;
 
 /** The checkpoints on a real H2 database: what a run writes is what the next one reads. */
 class CheckpointsTest {

@@ -18,7 +18,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import dev.mobjectsync.AppProcess;
-import dev.mobjectsync.marketo.MarketoApi;
+import dev.mobjectsync.config.MarketoApi;
 import dev.mobjectsync.scale.ReplicaGroup;
 
 /**

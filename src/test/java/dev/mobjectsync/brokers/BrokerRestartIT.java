@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.mobjectsync.AppProcess;
-import dev.mobjectsync.record.Json;
+import dev.mobjectsync.model.Json;
 import jakarta.jms.JMSContext;
 
 /**

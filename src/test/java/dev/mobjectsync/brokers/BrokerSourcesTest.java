@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mobjectsync.MarketoQueries;
 import dev.mobjectsync.marketo.RequestSigner;
 import dev.mobjectsync.outcome.ChannelHeaders;
-import dev.mobjectsync.record.Json;
+import dev.mobjectsync.model.Json;
 import dev.mobjectsync.simulator.CallLog;
 import dev.mobjectsync.pipeline.CleanTestData;
 import io.quarkus.test.common.QuarkusTestResource;

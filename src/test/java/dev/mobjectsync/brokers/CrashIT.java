@@ -20,7 +20,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.junit.jupiter.api.Test;
 
 import dev.mobjectsync.AppProcess;
-import dev.mobjectsync.record.Json;
+import dev.mobjectsync.model.Json;
 import jakarta.jms.JMSContext;
 
 /**

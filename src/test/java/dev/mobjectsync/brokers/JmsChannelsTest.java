@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.mobjectsync.outcome.ChannelHeaders;
-import dev.mobjectsync.record.Json;
+import dev.mobjectsync.model.Json;
 import dev.mobjectsync.pipeline.CleanTestData;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;

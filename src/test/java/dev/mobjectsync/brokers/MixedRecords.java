@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.mobjectsync.model.Stage;
 
 /**
  * Mixed records (three types, three operations, some invalid) whose channel is known in advance:

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import dev.mobjectsync.model.Stage;
 
 /**
  * Records for the fuzz test: valid records of every type (the shapes of {@code samples/}), most of them

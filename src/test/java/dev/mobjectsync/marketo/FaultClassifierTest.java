@@ -12,7 +12,7 @@ import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.interceptor.Fault;
 import org.junit.jupiter.api.Test;
 
-import dev.mobjectsync.outcome.Stage;
+import dev.mobjectsync.model.Stage;
 import dev.mobjectsync.simulator.MarketoFaults;
 
 import jakarta.xml.bind.UnmarshalException;
@@ -27,7 +27,7 @@ class FaultClassifierTest {
 
         MarketoFault result = classifier.classify(new RuntimeException("wrapped", fault));
 
-        assertEquals(new MarketoFault(Stage.MARKETO, "20014", "Authentication failed (20014)"), result);
+        assertEquals(new MarketoFault(Stage.MARKETO, "20014", "Authentication failed (20014)", FaultKind.FINAL), result);
     }
 
     @Test
@@ -52,7 +52,7 @@ class FaultClassifierTest {
     void refusedConnectionIsATransportError() {
         MarketoFault result = classifier.classify(new Fault(new ConnectException("Connection refused")));
 
-        assertEquals(new MarketoFault(Stage.TRANSPORT, "CONNECTION_REFUSED", "Connection refused"), result);
+        assertEquals(new MarketoFault(Stage.TRANSPORT, "CONNECTION_REFUSED", "Connection refused", FaultKind.RETRYABLE), result);
     }
 
     @Test
@@ -62,7 +62,7 @@ class FaultClassifierTest {
         MarketoFault result = classifier.classify(new SoapFault("Unmarshalling Error", unmarshalling, new QName("c")));
 
         assertEquals(new MarketoFault(Stage.TRANSPORT, FaultClassifier.INVALID_RESPONSE,
-                "the answer cannot be read: Unexpected EOF in <id>"), result);
+                "the answer cannot be read: Unexpected EOF in <id>", FaultKind.RETRYABLE), result);
         assertEquals(true, RetryPolicy.isRetryable(result));
     }
 
@@ -70,7 +70,7 @@ class FaultClassifierTest {
     void anUncorrelatedAnswerIsAMarketoContentFault() {
         MarketoFault result = classifier.classify(new UncorrelatedResponseException("3 statuses for 4 objects"));
 
-        assertEquals(new MarketoFault(Stage.MARKETO, ResultCorrelator.UNCORRELATED, "3 statuses for 4 objects"), result);
+        assertEquals(new MarketoFault(Stage.MARKETO, ResultCorrelator.UNCORRELATED, "3 statuses for 4 objects", FaultKind.CONTENT), result);
         assertEquals(false, RetryPolicy.isRetryable(result));
     }
 }

@@ -12,10 +12,10 @@ import java.util.stream.IntStream;
 import org.apache.cxf.interceptor.Fault;
 import org.junit.jupiter.api.Test;
 
-import dev.mobjectsync.batch.Batch;
-import dev.mobjectsync.record.KeyValue;
-import dev.mobjectsync.record.SourceRef;
-import dev.mobjectsync.record.SyncRecord;
+import dev.mobjectsync.model.Batch;
+import dev.mobjectsync.model.KeyValue;
+import dev.mobjectsync.model.SourceRef;
+import dev.mobjectsync.model.SyncRecord;
 import dev.mobjectsync.simulator.MarketoFaults;
 
 class PoisonIsolationTest {

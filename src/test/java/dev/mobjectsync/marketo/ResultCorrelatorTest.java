@@ -14,12 +14,12 @@ import com.marketo.mktows.Attrib;
 import com.marketo.mktows.MObjStatus;
 import com.marketo.mktows.MObjStatusEnum;
 
-import dev.mobjectsync.batch.Batch;
-import dev.mobjectsync.outcome.RecordOutcome;
-import dev.mobjectsync.outcome.Stage;
-import dev.mobjectsync.record.KeyValue;
-import dev.mobjectsync.record.SourceRef;
-import dev.mobjectsync.record.SyncRecord;
+import dev.mobjectsync.model.Batch;
+import dev.mobjectsync.model.RecordOutcome;
+import dev.mobjectsync.model.Stage;
+import dev.mobjectsync.model.KeyValue;
+import dev.mobjectsync.model.SourceRef;
+import dev.mobjectsync.model.SyncRecord;
 
 class ResultCorrelatorTest {
 

@@ -20,15 +20,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.mobjectsync.outcome.EnvelopeWriter;
-import dev.mobjectsync.outcome.Failure;
-import dev.mobjectsync.outcome.RecordOutcome;
-import dev.mobjectsync.outcome.Stage;
+import dev.mobjectsync.model.Failure;
+import dev.mobjectsync.model.RecordOutcome;
+import dev.mobjectsync.model.Stage;
 import dev.mobjectsync.record.InputItem;
-import dev.mobjectsync.record.Json;
+import dev.mobjectsync.model.Json;
 import dev.mobjectsync.record.MessageRecords;
 import dev.mobjectsync.record.RecordValidator;
-import dev.mobjectsync.record.SourceRef;
-import dev.mobjectsync.record.SyncRecord;
+import dev.mobjectsync.model.SourceRef;
+import dev.mobjectsync.model.SyncRecord;
 
 /**
  * The replay of docs/operations.md: its jq filter turns the dead letters of records Marketo or the

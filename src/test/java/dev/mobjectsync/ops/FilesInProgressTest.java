@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import dev.mobjectsync.SteppedClock;
 import dev.mobjectsync.record.ItemGroups;
 import dev.mobjectsync.record.RecordReaders;
+import dev.mobjectsync.record.FileProgress;
+import dev.mobjectsync.record.FilesInProgress;
 
 class FilesInProgressTest {
 

@@ -11,7 +11,10 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import org.junit.jupiter.api.Test;
 
 import dev.mobjectsync.Headers;
-import dev.mobjectsync.record.SourceRef;
+import dev.mobjectsync.model.SourceRef;
+import dev.mobjectsync.model.RecordOutcome;
+import dev.mobjectsync.model.Failure;
+import dev.mobjectsync.model.Stage;
 
 class ChannelWritesTest {
 

@@ -12,8 +12,12 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.mobjectsync.record.Json;
-import dev.mobjectsync.record.SourceRef;
+import dev.mobjectsync.model.Json;
+import dev.mobjectsync.model.SourceRef;
+import dev.mobjectsync.model.RecordOutcome;
+import dev.mobjectsync.model.Failure;
+import dev.mobjectsync.model.Stage;
+import dev.mobjectsync.model.Success;
 
 class EnvelopeWriterTest {
 

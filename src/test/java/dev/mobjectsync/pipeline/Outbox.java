@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.mobjectsync.record.Json;
+import dev.mobjectsync.model.Json;
 
 /**
  * Reads what the file channels hold, for the records of one test: their recordIds share a prefix

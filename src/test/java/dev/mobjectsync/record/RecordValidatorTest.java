@@ -10,6 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mobjectsync.model.SyncRecord;
+import dev.mobjectsync.model.SourceRef;
+import dev.mobjectsync.model.Json;
+import dev.mobjectsync.model.Stage;
 
 class RecordValidatorTest {
 

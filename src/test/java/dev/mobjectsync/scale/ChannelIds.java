@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.mobjectsync.AppProcess;
-import dev.mobjectsync.record.Json;
+import dev.mobjectsync.model.Json;
 
 /**
  * The distinct recordIds that reached one file channel ({@code data/out/<channel>}) of several instances, read

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.mobjectsync.AppProcess;
-import dev.mobjectsync.record.Json;
+import dev.mobjectsync.model.Json;
 
 /** What the file channels of several instances hold together: for each recordId, where it came out. */
 final class Deliveries {

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.mobjectsync.AppProcess;
 import dev.mobjectsync.bench.RecordFiles;
-import dev.mobjectsync.record.Json;
+import dev.mobjectsync.model.Json;
 
 /**
  * Issue 13: replicas of the packaged application (default limits) on one scratch PostgreSQL database and one

@@ -30,7 +30,7 @@ import dev.mobjectsync.AppProcess;
 import dev.mobjectsync.brokers.EmbeddedArtemis;
 import dev.mobjectsync.brokers.EmbeddedKafka;
 import dev.mobjectsync.brokers.MixedRecords;
-import dev.mobjectsync.record.Json;
+import dev.mobjectsync.model.Json;
 import jakarta.jms.JMSContext;
 
 /**

@@ -10,16 +10,16 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mobjectsync.record.Association;
-import dev.mobjectsync.record.KeyValue;
-import dev.mobjectsync.record.SourceRef;
-import dev.mobjectsync.record.SyncRecord;
+import dev.mobjectsync.model.Association;
+import dev.mobjectsync.model.KeyValue;
+import dev.mobjectsync.model.SourceRef;
+import dev.mobjectsync.model.SyncRecord;
 
 /** The order the sending stage keeps, record by record, without threads. */
 class LanesTest {
 
     private final Lanes lanes = new Lanes();
-    private final Ticket ticket = new Ticket("chunk", dev.mobjectsync.batch.Chunk.of(List.of()), (held, failure) -> {
+    private final Ticket ticket = new Ticket("chunk", dev.mobjectsync.model.Chunk.of(List.of()), (held, failure) -> {
     });
 
     private static SyncRecord opportunity(String recordId, String operation, String externalKey) {

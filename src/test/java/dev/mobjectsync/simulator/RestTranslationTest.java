@@ -11,10 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.marketo.mktows.MObjStatus;
 import com.marketo.mktows.SyncOperationEnum;
 
-import dev.mobjectsync.record.Json;
+import dev.mobjectsync.model.Json;
 import dev.mobjectsync.record.RecordValidator;
 import dev.mobjectsync.record.ReasonCode;
-import dev.mobjectsync.record.SourceRef;
+import dev.mobjectsync.model.SourceRef;
 
 /** The simulator's REST side: records of a Sync Opportunities call through the same state as SOAP. */
 class RestTranslationTest {

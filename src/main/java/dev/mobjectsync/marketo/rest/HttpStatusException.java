@@ -1,16 +1,13 @@
 package dev.mobjectsync.marketo.rest;
 
-/** A REST answer with an HTTP status other than 200 (413, 414, a proxy's 5xx): classified {@code HTTP_<status>}. */
-public class HttpStatusException extends RuntimeException {
+import dev.mobjectsync.marketo.GatewayFault;
+import dev.mobjectsync.marketo.FaultKind;
+import dev.mobjectsync.model.Stage;
 
-    private final int status;
+/** A REST answer with an HTTP status other than 200 (413, 414, a proxy's 5xx): classified {@code HTTP_<status>}. */
+public class HttpStatusException extends GatewayFault {
 
     public HttpStatusException(int status) {
-        super("HTTP " + status, null, false, false);
-        this.status = status;
-    }
-
-    public int status() {
-        return status;
+        super(Stage.TRANSPORT, "HTTP_" + status, status >= 500 ? FaultKind.RETRYABLE : FaultKind.FINAL, "HTTP " + status);
     }
 }

@@ -2,8 +2,8 @@ package dev.mobjectsync.marketo.rest;
 
 import java.util.List;
 
-import dev.mobjectsync.outcome.RecordOutcome;
-import dev.mobjectsync.record.SyncRecord;
+import dev.mobjectsync.model.RecordOutcome;
+import dev.mobjectsync.model.SyncRecord;
 
 /**
  * One REST call for a batch: the request ({@code POST path} with its body), the records it carries,

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mobjectsync.Headers;
 import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.marketo.InvalidAnswerException;
-import dev.mobjectsync.record.Json;
+import dev.mobjectsync.model.Json;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

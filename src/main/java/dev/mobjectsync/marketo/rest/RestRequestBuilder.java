@@ -18,14 +18,14 @@ import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.mobjectsync.batch.Batch;
-import dev.mobjectsync.outcome.Failure;
-import dev.mobjectsync.outcome.RecordOutcome;
-import dev.mobjectsync.outcome.Stage;
-import dev.mobjectsync.record.Association;
-import dev.mobjectsync.record.Json;
-import dev.mobjectsync.record.SyncRecord;
-import dev.mobjectsync.record.TypeAttribute;
+import dev.mobjectsync.model.Batch;
+import dev.mobjectsync.model.Failure;
+import dev.mobjectsync.model.RecordOutcome;
+import dev.mobjectsync.model.Stage;
+import dev.mobjectsync.model.Association;
+import dev.mobjectsync.model.Json;
+import dev.mobjectsync.model.SyncRecord;
+import dev.mobjectsync.model.TypeAttribute;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;

@@ -13,14 +13,14 @@ import org.apache.camel.Handler;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.mobjectsync.Headers;
-import dev.mobjectsync.batch.Batch;
+import dev.mobjectsync.model.Batch;
 import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.marketo.UncorrelatedResponseException;
-import dev.mobjectsync.outcome.Failure;
-import dev.mobjectsync.outcome.RecordOutcome;
-import dev.mobjectsync.outcome.Stage;
-import dev.mobjectsync.outcome.Success;
-import dev.mobjectsync.record.SyncRecord;
+import dev.mobjectsync.model.Failure;
+import dev.mobjectsync.model.RecordOutcome;
+import dev.mobjectsync.model.Stage;
+import dev.mobjectsync.model.Success;
+import dev.mobjectsync.model.SyncRecord;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -16,13 +16,13 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.mobjectsync.batch.Batch;
-import dev.mobjectsync.record.Association;
-import dev.mobjectsync.record.Json;
-import dev.mobjectsync.record.KeyValue;
-import dev.mobjectsync.record.SourceRef;
-import dev.mobjectsync.record.SyncRecord;
-import dev.mobjectsync.record.TypeAttribute;
+import dev.mobjectsync.model.Batch;
+import dev.mobjectsync.model.Association;
+import dev.mobjectsync.model.Json;
+import dev.mobjectsync.model.KeyValue;
+import dev.mobjectsync.model.SourceRef;
+import dev.mobjectsync.model.SyncRecord;
+import dev.mobjectsync.model.TypeAttribute;
 
 class RestRequestBuilderTest {
 

@@ -9,13 +9,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mobjectsync.batch.Batch;
+import dev.mobjectsync.model.Batch;
 import dev.mobjectsync.marketo.UncorrelatedResponseException;
-import dev.mobjectsync.outcome.RecordOutcome;
-import dev.mobjectsync.record.Json;
-import dev.mobjectsync.record.KeyValue;
-import dev.mobjectsync.record.SourceRef;
-import dev.mobjectsync.record.SyncRecord;
+import dev.mobjectsync.model.RecordOutcome;
+import dev.mobjectsync.model.Json;
+import dev.mobjectsync.model.KeyValue;
+import dev.mobjectsync.model.SourceRef;
+import dev.mobjectsync.model.SyncRecord;
 
 class RestResponseCorrelatorTest {
 

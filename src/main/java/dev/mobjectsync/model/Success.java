@@ -1,4 +1,4 @@
-package dev.mobjectsync.outcome;
+package dev.mobjectsync.model;
 
 import java.io.Serializable;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.mobjectsync.ops;
+package dev.mobjectsync.record;
 
 import java.io.FilterInputStream;
 import java.io.IOException;

@@ -1,9 +1,9 @@
-package dev.mobjectsync.outcome;
+package dev.mobjectsync.model;
 
 import java.io.Serializable;
 
-import dev.mobjectsync.record.SourceRef;
-import dev.mobjectsync.record.SyncRecord;
+import dev.mobjectsync.model.SourceRef;
+import dev.mobjectsync.model.SyncRecord;
 
 /**
  * What became of one input item: exactly one of {@code success} and {@code failure} is set.

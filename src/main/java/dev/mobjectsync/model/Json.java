@@ -1,4 +1,4 @@
-package dev.mobjectsync.record;
+package dev.mobjectsync.model;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;

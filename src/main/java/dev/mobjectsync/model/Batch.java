@@ -1,4 +1,4 @@
-package dev.mobjectsync.batch;
+package dev.mobjectsync.model;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.mobjectsync.record.SyncRecord;
+import dev.mobjectsync.model.SyncRecord;
 
 /**
  * Records bound for one syncMObjects call: one operation, one type, no Marketo key twice.

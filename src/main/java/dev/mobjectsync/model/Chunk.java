@@ -1,4 +1,4 @@
-package dev.mobjectsync.batch;
+package dev.mobjectsync.model;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.mobjectsync.record.SyncRecord;
+import dev.mobjectsync.model.SyncRecord;
 
 /**
  * Valid records of one source, in the order the source gave them, kept together in the batch

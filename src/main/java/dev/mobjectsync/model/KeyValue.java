@@ -1,4 +1,4 @@
-package dev.mobjectsync.record;
+package dev.mobjectsync.model;
 
 import java.io.Serializable;
 

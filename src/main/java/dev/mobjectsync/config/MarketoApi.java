@@ -1,4 +1,4 @@
-package dev.mobjectsync.marketo;
+package dev.mobjectsync.config;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.mobjectsync.outcome;
+package dev.mobjectsync.model;
 
 /** Where a record failed: its own content, Marketo's answer, or the way to Marketo. */
 public enum Stage {

@@ -1,0 +1,42 @@
+package dev.mobjectsync.marketo.rest;
+
+import java.util.Set;
+
+import dev.mobjectsync.config.MarketoApi;
+import dev.mobjectsync.marketo.FaultKind;
+import dev.mobjectsync.marketo.Gateway;
+
+/**
+ * The REST gateway's fault codes (MARKETO-REST.md §5): 502, 604, 608 and 713 (Marketo's own troubles),
+ * 606 and 615 (rate and concurrency limits) are tried again; 607 is the daily quota; a batch this
+ * gateway cannot send in one call ({@link RestRequestBuilder#MIXED_KEYS},
+ * {@link RestRequestBuilder#ONE_PROGRAM_PER_CALL}) is split like a batch refused for its content;
+ * everything else (601/602 once a new token was refused too, 603, 609, 610, 611, ...) is final.
+ */
+public final class RestGateway implements Gateway {
+
+    public static final RestGateway INSTANCE = new RestGateway();
+
+    private static final Set<String> RETRYABLE = Set.of("502", "604", "606", "608", "615", "713");
+    private static final Set<String> SPLIT = Set.of(RestRequestBuilder.MIXED_KEYS, RestRequestBuilder.ONE_PROGRAM_PER_CALL);
+    private static final String QUOTA_SPENT = "607";
+
+    private RestGateway() {
+    }
+
+    @Override
+    public MarketoApi api() {
+        return MarketoApi.REST;
+    }
+
+    @Override
+    public FaultKind kindOf(String marketoCode) {
+        if (RETRYABLE.contains(marketoCode)) {
+            return FaultKind.RETRYABLE;
+        }
+        if (SPLIT.contains(marketoCode)) {
+            return FaultKind.CONTENT;
+        }
+        return QUOTA_SPENT.equals(marketoCode) ? FaultKind.QUOTA_SPENT : FaultKind.FINAL;
+    }
+}
