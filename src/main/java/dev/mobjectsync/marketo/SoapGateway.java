@@ -14,9 +14,8 @@ public final class SoapGateway implements Gateway {
 
     public static final SoapGateway INSTANCE = new SoapGateway();
 
-    private static final Set<String> RETRYABLE = Set.of("20016", "20023", "20024", "10001", "20011");
-    private static final Set<String> CONTENT = Set.of("20017", "20109", "20110");
-    private static final String QUOTA_SPENT = "20015";
+    private static final FaultCodes CODES = new FaultCodes(Set.of("20016", "20023", "20024", "10001", "20011"),
+            Set.of("20017", "20109", "20110"), "20015");
 
     private SoapGateway() {
     }
@@ -28,12 +27,6 @@ public final class SoapGateway implements Gateway {
 
     @Override
     public FaultKind kindOf(String marketoCode) {
-        if (RETRYABLE.contains(marketoCode)) {
-            return FaultKind.RETRYABLE;
-        }
-        if (CONTENT.contains(marketoCode)) {
-            return FaultKind.CONTENT;
-        }
-        return QUOTA_SPENT.equals(marketoCode) ? FaultKind.QUOTA_SPENT : FaultKind.FINAL;
+        return CODES.kindOf(marketoCode);
     }
 }

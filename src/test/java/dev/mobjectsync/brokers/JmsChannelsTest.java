@@ -36,12 +36,12 @@ import jakarta.jms.Message;
 
 /**
  * JMS queues as channels, with all three sources (file, Kafka, JMS) feeding the same batches at once
- * (a 5 s batch timeout lets records from the three arrive in one batch).
+ * (a 15 s batch timeout, long enough on a loaded machine, lets records from the three arrive in one batch).
  */
 @QuarkusTest
 @QuarkusTestResource(value = CleanTestData.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = BrokersResource.class, restrictToAnnotatedClass = true,
-        initArgs = { @ResourceArg(name = "channels", value = "jms"), @ResourceArg(name = "batch-timeout", value = "5s") })
+        initArgs = { @ResourceArg(name = "channels", value = "jms"), @ResourceArg(name = "batch-timeout", value = "15s") })
 class JmsChannelsTest {
 
     @Inject
@@ -77,7 +77,7 @@ class JmsChannelsTest {
         }
         // a file's unit goes to the stage at once; it joins the Kafka record only if its chunk is open by then (the
         // Kafka consumer may still be joining its group when the file is polled). Only Kafka's: the JMS chunk, open
-        // earlier, may already have completed by its 5 s timeout
+        // earlier, may already have completed by its timeout
         await().atMost(Duration.ofSeconds(60)).until(() -> batchRepository.getKeys().stream()
                 .anyMatch(key -> key.startsWith("kafka@")));
         dropFile("all.ndjson", """

@@ -5,6 +5,7 @@ import java.util.Set;
 import dev.mobjectsync.config.MarketoApi;
 import dev.mobjectsync.marketo.FaultKind;
 import dev.mobjectsync.marketo.Gateway;
+import dev.mobjectsync.marketo.FaultCodes;
 
 /**
  * The REST gateway's fault codes (MARKETO-REST.md §5): 502, 604, 608 and 713 (Marketo's own troubles),
@@ -17,9 +18,8 @@ public final class RestGateway implements Gateway {
 
     public static final RestGateway INSTANCE = new RestGateway();
 
-    private static final Set<String> RETRYABLE = Set.of("502", "604", "606", "608", "615", "713");
-    private static final Set<String> SPLIT = Set.of(RestRequestBuilder.MIXED_KEYS, RestRequestBuilder.ONE_PROGRAM_PER_CALL);
-    private static final String QUOTA_SPENT = "607";
+    private static final FaultCodes CODES = new FaultCodes(Set.of("502", "604", "606", "608", "615", "713"),
+            Set.of(RestRequestBuilder.MIXED_KEYS, RestRequestBuilder.ONE_PROGRAM_PER_CALL), "607");
 
     private RestGateway() {
     }
@@ -31,12 +31,6 @@ public final class RestGateway implements Gateway {
 
     @Override
     public FaultKind kindOf(String marketoCode) {
-        if (RETRYABLE.contains(marketoCode)) {
-            return FaultKind.RETRYABLE;
-        }
-        if (SPLIT.contains(marketoCode)) {
-            return FaultKind.CONTENT;
-        }
-        return QUOTA_SPENT.equals(marketoCode) ? FaultKind.QUOTA_SPENT : FaultKind.FINAL;
+        return CODES.kindOf(marketoCode);
     }
 }
