@@ -33,7 +33,6 @@ import dev.mobjectsync.batch.ChunkKeys;
 import dev.mobjectsync.batch.SharedBatchRepository;
 import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.marketo.CallPacer;
-import dev.mobjectsync.model.RecordOutcome;
 import dev.mobjectsync.model.SyncRecord;
 
 import io.quarkus.runtime.StartupEvent;
@@ -91,6 +90,7 @@ public class SendingStage implements AsyncProcessor {
 
     private final SharedBatchRepository repository;
     private final Checkpoints checkpoints;
+    private final ChunkBooks books;
 
     /** Exchange property of a call: its records' places in their chunks or units ({@link AnsweredCalls}). */
     static final String CALL = "MobjectSyncCall";
@@ -109,6 +109,7 @@ public class SendingStage implements AsyncProcessor {
         this.senders = pacer.maxConcurrentCalls();
         this.linger = config.batch().timeout().toNanos();
         this.camel = camel;
+        this.books = new ChunkBooks(camel, this.repository, checkpoints);
     }
 
     void start(@Observes StartupEvent started) throws Exception {
@@ -151,7 +152,7 @@ public class SendingStage implements AsyncProcessor {
         boolean more = "strategy".equals(completedBy) || "size".equals(completedBy);
         boolean recovered = exchange.getMessage().getHeader(Exchange.REDELIVERED, false, Boolean.class);
         Checkpoints.Place place = new Checkpoints.Place(exchange.getExchangeId(), 0);
-        hold(chunk, place, null, !more, recovered ? leftOf(place) : null, stored(failure -> {
+        hold(chunk, place, null, !more, recovered ? books.leftOf(place) : null, stored(failure -> {
             if (failure != null) {
                 exchange.setException(failure);
             }
@@ -180,7 +181,7 @@ public class SendingStage implements AsyncProcessor {
      */
     public void hold(Chunk chunk, String chunkId, Consumer<Throwable> end) {
         Checkpoints.Place place = new Checkpoints.Place(chunkId, 0);
-        hold(chunk, place, null, true, leftOf(place), stored(end));
+        hold(chunk, place, null, true, books.leftOf(place), stored(end));
     }
 
     /**
@@ -195,14 +196,9 @@ public class SendingStage implements AsyncProcessor {
     public void holdUnit(Chunk unit, int[] positions, Checkpoints.Place place, Checkpoints.Left left,
             Consumer<Throwable> end) {
         hold(unit, place, positions, false, left, (ticket, failure) -> {
-            Throwable notKept = failure == null ? null : keepInRepository(ticket, failure);
+            Throwable notKept = failure == null ? null : books.keepInRepository(ticket, failure);
             if (notKept == null) {
-                try {
-                    checkpoints.unitDone(place);
-                } catch (RuntimeException e) {
-                    LOG.warnf("unit %d of %s is done, but its checkpoint could not be written (%s): after a crash its "
-                            + "records are read again", place.unit(), place.source(), e.getMessage());
-                }
+                books.unitDone(place);
             }
             end.accept(notKept);
         });
@@ -212,7 +208,7 @@ public class SendingStage implements AsyncProcessor {
     private BiConsumer<Ticket, Throwable> stored(Consumer<Throwable> end) {
         return (ticket, failure) -> {
             if (failure != null) {
-                keepWhatIsNotWritten(ticket);
+                books.keepWhatIsNotWritten(ticket);
             }
             end.accept(failure);
         };
@@ -228,7 +224,7 @@ public class SendingStage implements AsyncProcessor {
                 tickets.remove(chunkId);
             }
         });
-        Set<Integer> settled = left == null || left.isEmpty() ? Set.of() : settle(ticket, left);
+        Set<Integer> settled = left == null || left.isEmpty() ? Set.of() : books.settle(ticket, left, template);
         boolean allSettled = false;
         for (int index : settled) {
             allSettled = ticket.recordDone(index, true);
@@ -253,44 +249,6 @@ public class SendingStage implements AsyncProcessor {
         }
         ticket.end(chunk.isEmpty() ? null : new KeptForNextStart("chunk " + chunkId + " (" + chunk.size()
                 + " records) kept in the repository: the application is stopping"));
-    }
-
-    /**
-     * What a run before a crash settled of a chunk or unit: records in a channel stay settled; records Marketo
-     * had answered get their stored outcome written to their channel now, without a call. Returns the indexes
-     * (in the chunk) settled.
-     */
-    private Set<Integer> settle(Ticket ticket, Checkpoints.Left left) {
-        Set<Integer> settled = new HashSet<>();
-        List<RecordOutcome> again = new ArrayList<>();
-        List<Integer> answered = new ArrayList<>();
-        for (int i = 0; i < ticket.chunk.size(); i++) {
-            int position = ticket.position(i);
-            if (left.written().contains(position)) {
-                settled.add(i);
-            } else if (left.answered().containsKey(position)) {
-                again.add(left.answered().get(position));
-                answered.add(i);
-            }
-        }
-        if (!again.isEmpty()) {
-            Exchange delivery = new DefaultExchange(camel);
-            delivery.getMessage().setBody(again);
-            template.send("direct:results", delivery);
-            if (delivery.getException() == null) {
-                settled.addAll(answered);
-                try {
-                    checkpoints.rewritten(ticket.place);
-                } catch (RuntimeException e) {
-                    LOG.debugf("checkpoint of %s not updated: %s", ticket.chunkId, e.getMessage());
-                }
-            }
-        }
-        if (!settled.isEmpty()) {
-            LOG.infof("%s: %d record(s) answered before the last stop are not sent again (%d of them written to their "
-                    + "channel now)", ticket.chunkId, settled.size(), answered.size());
-        }
-        return settled;
     }
 
     /** Whether this instance holds the chunk (recovery must not send it again). */
@@ -441,17 +399,6 @@ public class SendingStage implements AsyncProcessor {
         }
     }
 
-    /** What earlier runs settled of a place; null (nothing known: all is sent) when the checkpoints cannot be read. */
-    private Checkpoints.Left leftOf(Checkpoints.Place place) {
-        try {
-            return checkpoints.of(place);
-        } catch (RuntimeException e) {
-            LOG.warnf("chunk %s: its checkpoints cannot be read (%s): records a previous run delivered may be "
-                    + "delivered again", place.source(), e.getMessage());
-            return null;
-        }
-    }
-
     /**
      * Whether the aggregator holds open chunks of this instance's run (another source is still gathering
      * records, which would join a call that is not full; on PostgreSQL the table also holds other replicas'
@@ -469,41 +416,6 @@ public class SendingStage implements AsyncProcessor {
             openChunksReadAt = now;
         }
         return openChunks;
-    }
-
-    /** A chunk partly delivered: the repository keeps only the rest, so the next start sends nothing twice. */
-    private void keepWhatIsNotWritten(Ticket ticket) {
-        Chunk rest = ticket.notWritten();
-        if (rest == null) {
-            return;
-        }
-        try {
-            repository.keepOnly(camel, ticket.chunkId, rest);
-        } catch (RuntimeException e) {
-            LOG.warnf("chunk %s: %d of its %d records were delivered, but the repository could not be told (%s): "
-                    + "they will be delivered again after the restart", ticket.chunkId, ticket.chunk.size() - rest.size(),
-                    ticket.chunk.size(), e.getMessage());
-        }
-    }
-
-    /**
-     * A unit of a file whose records were not all delivered: the rest goes into the repository, completed, for
-     * the next start or recovery; null once it is there, else the reason it is not.
-     */
-    private Throwable keepInRepository(Ticket ticket, Throwable why) {
-        Chunk rest = ticket.notWritten();
-        Chunk kept = rest != null ? rest : ticket.chunk;
-        try {
-            String chunkId = repository.keepCompleted(camel, kept);
-            LOG.debugf("%d record(s) of a file not delivered in this run (%s) kept in the repository as chunk %s",
-                    kept.size(), why.getMessage(), chunkId);
-            return null;
-        } catch (RuntimeException e) {
-            LOG.errorf("%d record(s) of a file were neither delivered (%s) nor kept in the repository (%s): the file "
-                    + "goes to .failed/", kept.size(), why.getMessage(), e.getMessage());
-            e.addSuppressed(why);
-            return e;
-        }
     }
 
     private static Batch batchOf(List<Lanes.Entry> call) {
