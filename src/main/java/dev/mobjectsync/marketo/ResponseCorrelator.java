@@ -11,6 +11,7 @@ import com.marketo.mktows.SuccessSyncMObjects;
 import dev.mobjectsync.Headers;
 import dev.mobjectsync.batch.Batch;
 import dev.mobjectsync.config.SyncConfig;
+import dev.mobjectsync.outcome.Channels;
 import dev.mobjectsync.outcome.RecordOutcome;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,7 @@ public class ResponseCorrelator {
     private final Clock clock;
 
     public ResponseCorrelator(SyncConfig config, Clock clock) {
-        this.correlator = new ResultCorrelator(Headers.SUCCESS.equals(config.results().skippedTo()));
+        this.correlator = new ResultCorrelator(Channels.SUCCESS.equals(config.results().skippedTo()));
         this.clock = clock;
     }
 

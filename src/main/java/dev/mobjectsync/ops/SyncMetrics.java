@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.mobjectsync.Headers;
+import dev.mobjectsync.outcome.Channels;
 import dev.mobjectsync.outcome.RecordOutcome;
 
 import io.micrometer.core.instrument.Counter;
@@ -66,7 +66,7 @@ public class SyncMetrics {
     public void written(List<RecordOutcome> outcomes) {
         Map<List<String>, Integer> counts = new HashMap<>();
         for (RecordOutcome outcome : outcomes) {
-            String channel = outcome.isSuccess() ? Headers.SUCCESS : Headers.DEAD_LETTER;
+            String channel = outcome.isSuccess() ? Channels.SUCCESS : Channels.DEAD_LETTER;
             String status = outcome.isSuccess() ? outcome.success().status() : outcome.failure().code();
             counts.merge(List.of(channel, status == null ? "UNKNOWN" : status), 1, Integer::sum);
             if (!outcome.isSuccess()) {

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.junit.jupiter.api.Test;
 
-import dev.mobjectsync.Headers;
 import dev.mobjectsync.record.SourceRef;
 
 class ChannelWritesTest {
@@ -27,7 +26,7 @@ class ChannelWritesTest {
         List<ChannelWrites.Write> result = writes.writes(List.of(refused(1), refused(2), refused(3)));
 
         assertEquals(1, result.size());
-        assertEquals(Headers.DEAD_LETTER, result.get(0).channel());
+        assertEquals(Channels.DEAD_LETTER, result.get(0).channel());
         List<String> lines = result.get(0).body().lines().toList();
         assertEquals(3, lines.size());
         assertTrue(lines.get(2).contains("\"r3\"") && lines.get(2).contains("MISSING_TYPE"), lines.get(2));

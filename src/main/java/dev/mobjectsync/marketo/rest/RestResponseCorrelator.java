@@ -16,6 +16,7 @@ import dev.mobjectsync.Headers;
 import dev.mobjectsync.batch.Batch;
 import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.marketo.UncorrelatedResponseException;
+import dev.mobjectsync.outcome.Channels;
 import dev.mobjectsync.outcome.Failure;
 import dev.mobjectsync.outcome.RecordOutcome;
 import dev.mobjectsync.outcome.Stage;
@@ -44,7 +45,7 @@ public class RestResponseCorrelator {
 
     @Inject
     public RestResponseCorrelator(SyncConfig config, Clock clock) {
-        this(Headers.SUCCESS.equals(config.results().skippedTo()), clock);
+        this(Channels.SUCCESS.equals(config.results().skippedTo()), clock);
     }
 
     public RestResponseCorrelator(boolean skippedIsSuccess, Clock clock) {
