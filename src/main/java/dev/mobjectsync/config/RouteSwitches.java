@@ -22,6 +22,9 @@ import jakarta.inject.Named;
  * which routes to start. A route switched off is never started, so it never consumes. The switch of a route is
  * a list of configuration keys (application.properties, config/application.properties, the environment):
  * the first one defined decides.
+ * <p>
+ * Camel Main finds this factory in the registry by its type; the name keeps Quarkus from removing the bean as
+ * unused, which would leave every switched route off.
  */
 @ApplicationScoped
 @Named("routeSwitches")
