@@ -26,9 +26,6 @@ import jakarta.inject.Named;
 @Named("fileUnits")
 public class FileUnits {
 
-    /** Exchange property of a unit in the accept-file-unit route: its {@link Sorted} records. */
-    public static final String UNIT = "MobjectSyncUnit";
-
     /** One unit, sorted; {@code positions[i]} is the place in the unit of the i-th valid record. */
     public record Sorted(List<RecordOutcome> refused, Chunk valid, int[] positions) {
     }

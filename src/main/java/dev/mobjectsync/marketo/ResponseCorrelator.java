@@ -12,6 +12,7 @@ import dev.mobjectsync.Headers;
 import dev.mobjectsync.model.Batch;
 import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.model.RecordOutcome;
+import dev.mobjectsync.model.Channels;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -25,7 +26,7 @@ public class ResponseCorrelator {
     private final Clock clock;
 
     public ResponseCorrelator(SyncConfig config, Clock clock) {
-        this.correlator = new ResultCorrelator(Headers.SUCCESS.equals(config.results().skippedTo()));
+        this.correlator = new ResultCorrelator(Channels.SUCCESS.equals(config.results().skippedTo()));
         this.clock = clock;
     }
 

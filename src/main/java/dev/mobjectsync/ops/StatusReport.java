@@ -6,11 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.mobjectsync.Headers;
 import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.marketo.CallPacer;
 import dev.mobjectsync.marketo.CallWaits;
 import dev.mobjectsync.marketo.MarketoTarget;
+import dev.mobjectsync.model.Channels;
 import dev.mobjectsync.sending.SendingStage;
 import dev.mobjectsync.source.IgnoredInboxFiles;
 import dev.mobjectsync.record.FilesInProgress;
@@ -69,8 +69,8 @@ public class StatusReport {
         Map<String, Long> in = countsBy(SyncMetrics.RECORDS_IN, "source");
         report.put("recordsIn", in);
         Map<String, Long> out = countsBy(SyncMetrics.RECORDS_OUT, "channel");
-        long success = out.getOrDefault(Headers.SUCCESS, 0L);
-        long deadLetter = out.getOrDefault(Headers.DEAD_LETTER, 0L);
+        long success = out.getOrDefault(Channels.SUCCESS, 0L);
+        long deadLetter = out.getOrDefault(Channels.DEAD_LETTER, 0L);
         report.put("success", success);
         report.put("deadLetter", deadLetter);
         long openChunks = waiting.count();

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.mobjectsync.Headers;
 import dev.mobjectsync.model.RecordOutcome;
 import dev.mobjectsync.model.SyncCounters;
+import dev.mobjectsync.model.Channels;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -68,7 +69,7 @@ public class SyncMetrics implements SyncCounters {
     public void written(List<RecordOutcome> outcomes) {
         Map<List<String>, Integer> counts = new HashMap<>();
         for (RecordOutcome outcome : outcomes) {
-            String channel = outcome.isSuccess() ? Headers.SUCCESS : Headers.DEAD_LETTER;
+            String channel = outcome.isSuccess() ? Channels.SUCCESS : Channels.DEAD_LETTER;
             String status = outcome.isSuccess() ? outcome.success().status() : outcome.failure().code();
             counts.merge(List.of(channel, status == null ? "UNKNOWN" : status), 1, Integer::sum);
             if (!outcome.isSuccess()) {

@@ -13,6 +13,7 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import dev.mobjectsync.Headers;
 import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.model.RecordOutcome;
+import dev.mobjectsync.model.Channels;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,14 +29,11 @@ import jakarta.inject.Named;
 public class ChannelWrites {
 
     /**
-     * One write: the channel ({@link Headers#SUCCESS} or {@link Headers#DEAD_LETTER}), the body, its
+     * One write: the channel ({@link Channels#SUCCESS} or {@link Channels#DEAD_LETTER}), the body, its
      * headers, and the outcomes it carries (counted once it is written).
      */
     public record Write(String channel, String body, Map<String, Object> headers, List<RecordOutcome> outcomes) {
     }
-
-    /** Exchange property: the write being sent. */
-    public static final String WRITE = "MobjectSyncWrite";
 
     private final EnvelopeWriter envelopes;
     private final String successUri;
@@ -62,7 +60,7 @@ public class ChannelWrites {
     }
 
     private String uriOf(String channel) {
-        return Headers.SUCCESS.equals(channel) ? successUri : deadLetterUri;
+        return Channels.SUCCESS.equals(channel) ? successUri : deadLetterUri;
     }
 
     @Handler
@@ -100,14 +98,14 @@ public class ChannelWrites {
     }
 
     private static String channelOf(RecordOutcome outcome) {
-        return outcome.isSuccess() ? Headers.SUCCESS : Headers.DEAD_LETTER;
+        return outcome.isSuccess() ? Channels.SUCCESS : Channels.DEAD_LETTER;
     }
 
     /** Before a write is sent: its body, headers and the channel property the route chooses on. */
     public String prepare(Write write, Exchange exchange) {
         exchange.getMessage().getHeaders().putAll(write.headers());
         exchange.setProperty(Headers.CHANNEL, write.channel());
-        exchange.setProperty(WRITE, write);
+        exchange.setProperty(Headers.WRITE, write);
         return write.body();
     }
 }

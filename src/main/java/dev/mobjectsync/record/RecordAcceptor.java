@@ -51,6 +51,11 @@ public class RecordAcceptor {
         }
     }
 
+    /** Whether what {@link #check} gave is a refused item (a validation-stage {@link RecordOutcome}), not a record. */
+    public boolean refused(Object checked) {
+        return checked instanceof RecordOutcome;
+    }
+
     private Object validate(InputItem item) {
         if (!item.isParsed()) {
             return rejected(null, item.unparsedText(), item.source(), item.parseError().name(), item.parseMessage());

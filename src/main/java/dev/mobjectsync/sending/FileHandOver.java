@@ -10,6 +10,7 @@ import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.support.AsyncProcessorSupport;
 import org.jboss.logging.Logger;
 
+import dev.mobjectsync.Headers;
 import dev.mobjectsync.batch.Checkpoints;
 import dev.mobjectsync.model.Chunk;
 import dev.mobjectsync.batch.FileUnits;
@@ -38,8 +39,6 @@ public class FileHandOver extends AsyncProcessorSupport {
     static final String DELIVERY = "MobjectSyncFileDelivery";
     /** Exchange property of a unit: its {@link Checkpoints.Place}. */
     static final String PLACE = "MobjectSyncUnitPlace";
-    /** Exchange property of a unit: what earlier runs settled of it ({@link Checkpoints.Left}). */
-    static final String LEFT = "MobjectSyncUnitLeft";
     private static final String FILE = "file:";
     private static final String ABSOLUTE_PATH = "CamelFileAbsolutePath";
 
@@ -81,13 +80,13 @@ public class FileHandOver extends AsyncProcessorSupport {
         int index = delivery.nextUnit();
         Checkpoints.Left left = delivery.left(index);
         unit.setProperty(PLACE, new Checkpoints.Place(delivery.source, index));
-        unit.setProperty(LEFT, left);
+        unit.setProperty(Headers.UNIT_LEFT, left);
         return !left.done();
     }
 
     /** The unit's refused records are in the dead-letter channel: a later reading does not write them again. */
     public void refusedWritten(Exchange unit) {
-        FileUnits.Sorted sorted = unit.getProperty(FileUnits.UNIT, FileUnits.Sorted.class);
+        FileUnits.Sorted sorted = unit.getProperty(Headers.UNIT, FileUnits.Sorted.class);
         Checkpoints.Place place = unit.getProperty(PLACE, Checkpoints.Place.class);
         try {
             if (sorted.valid().isEmpty()) {
@@ -108,9 +107,9 @@ public class FileHandOver extends AsyncProcessorSupport {
         stage.awaitRoom();
         delivery.unitHeld();
         try {
-            stage.holdUnit(chunk, unit.getProperty(FileUnits.UNIT, FileUnits.Sorted.class).positions(),
+            stage.holdUnit(chunk, unit.getProperty(Headers.UNIT, FileUnits.Sorted.class).positions(),
                     unit.getProperty(PLACE, Checkpoints.Place.class),
-                    unit.getProperty(LEFT, Checkpoints.Left.class), delivery::unitEnded);
+                    unit.getProperty(Headers.UNIT_LEFT, Checkpoints.Left.class), delivery::unitEnded);
         } catch (RuntimeException e) {
             delivery.unitEnded(e);
             throw e;

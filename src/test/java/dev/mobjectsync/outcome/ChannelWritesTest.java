@@ -15,6 +15,7 @@ import dev.mobjectsync.model.SourceRef;
 import dev.mobjectsync.model.RecordOutcome;
 import dev.mobjectsync.model.Failure;
 import dev.mobjectsync.model.Stage;
+import dev.mobjectsync.model.Channels;
 
 class ChannelWritesTest {
 
@@ -30,7 +31,7 @@ class ChannelWritesTest {
         List<ChannelWrites.Write> result = writes.writes(List.of(refused(1), refused(2), refused(3)));
 
         assertEquals(1, result.size());
-        assertEquals(Headers.DEAD_LETTER, result.get(0).channel());
+        assertEquals(Channels.DEAD_LETTER, result.get(0).channel());
         List<String> lines = result.get(0).body().lines().toList();
         assertEquals(3, lines.size());
         assertTrue(lines.get(2).contains("\"r3\"") && lines.get(2).contains("MISSING_TYPE"), lines.get(2));

@@ -21,6 +21,7 @@ import dev.mobjectsync.model.RecordOutcome;
 import dev.mobjectsync.model.Stage;
 import dev.mobjectsync.model.Success;
 import dev.mobjectsync.model.SyncRecord;
+import dev.mobjectsync.model.Channels;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,7 +45,7 @@ public class RestResponseCorrelator {
 
     @Inject
     public RestResponseCorrelator(SyncConfig config, Clock clock) {
-        this(Headers.SUCCESS.equals(config.results().skippedTo()), clock);
+        this(Channels.SUCCESS.equals(config.results().skippedTo()), clock);
     }
 
     public RestResponseCorrelator(boolean skippedIsSuccess, Clock clock) {
