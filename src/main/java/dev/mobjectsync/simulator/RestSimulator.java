@@ -23,10 +23,6 @@ import com.marketo.mktows.MObject;
 import com.marketo.mktows.ParamsGetMObjects;
 import com.marketo.mktows.SyncOperationEnum;
 
-import dev.mobjectsync.config.SyncConfig;
-import dev.mobjectsync.marketo.rest.RestFieldNames;
-import dev.mobjectsync.record.Json;
-
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -90,14 +86,13 @@ public class RestSimulator {
     private final Clock clock;
     private final RestTokenIssuer tokens;
 
-    public RestSimulator(SyncConfig config, SimulatorState state, FaultInjector faults, CallLog callLog, Clock clock) {
+    public RestSimulator(SimulatorConfig config, SimulatorState state, FaultInjector faults, CallLog callLog, Clock clock) {
         this.state = state;
         this.faults = faults;
         this.callLog = callLog;
         this.clock = clock;
-        SyncConfig.SimulatorRest rest = config.simulator().rest();
-        this.tokens = new RestTokenIssuer(rest.clientId().orElse(config.marketo().rest().clientId()),
-                rest.clientSecret().orElse(config.marketo().rest().clientSecret()).bytes(), rest.tokenTtl(), clock);
+        SimulatorConfig.Rest rest = config.rest();
+        this.tokens = new RestTokenIssuer(rest.clientId(), rest.clientSecret().bytes(), rest.tokenTtl(), clock);
     }
 
     /** Every access token issued so far expires now (tests: a token expiring in the middle of a run). */
@@ -105,8 +100,8 @@ public class RestSimulator {
         tokens.expireAll();
     }
 
-    void install(@Observes Router router, SyncConfig config) {
-        if (!config.simulator().enabled()) {
+    void install(@Observes Router router, SimulatorConfig config) {
+        if (!config.active()) {
             return;
         }
         BodyHandler bodies = BodyHandler.create().setBodyLimit(2 * 1024 * 1024);
@@ -137,7 +132,7 @@ public class RestSimulator {
                     .end("{\"error\":\"invalid_client\",\"error_description\":\"Bad client credentials\"}");
             return;
         }
-        ObjectNode body = Json.MAPPER.createObjectNode().put("access_token", issued.accessToken())
+        ObjectNode body = SimulatorJson.MAPPER.createObjectNode().put("access_token", issued.accessToken())
                 .put("token_type", "bearer").put("expires_in", issued.expiresIn()).put("scope", "mobject-sync@sim");
         context.response().putHeader("Content-Type", "application/json").end(body.toString());
     }
@@ -174,7 +169,7 @@ public class RestSimulator {
     }
 
     private void answer(RoutingContext context, String operation, WriteHandler handler, SimulatorState.InFlight call) {
-        ObjectNode body = Json.MAPPER.createObjectNode().put("requestId", UUID.randomUUID().toString().substring(0, 13));
+        ObjectNode body = SimulatorJson.MAPPER.createObjectNode().put("requestId", UUID.randomUUID().toString().substring(0, 13));
         String fault = null;
         Answer answer = null;
         try {
@@ -236,7 +231,7 @@ public class RestSimulator {
     }
 
     private Answer sync(String type, RoutingContext context, SimulatorState.InFlight call) throws IOException {
-        JsonNode request = Json.MAPPER.readTree(context.body().asString());
+        JsonNode request = SimulatorJson.MAPPER.readTree(context.body().asString());
         SyncOperationEnum operation = RestTranslation.operation(RestTranslation.text(request.get("action")));
         if (operation == null) {
             throw new RestError("1003", "Invalid action: " + request.get("action"));
@@ -261,7 +256,7 @@ public class RestSimulator {
                         : RestTranslation.role(input.get(seq)));
                 positions.add(seq);
             } catch (RestTranslation.Skip skip) {
-                results[seq] = RestTranslation.skipped(Json.MAPPER.createObjectNode().put("seq", seq), skip.code,
+                results[seq] = RestTranslation.skipped(SimulatorJson.MAPPER.createObjectNode().put("seq", seq), skip.code,
                         skip.getMessage());
             }
         }
@@ -269,7 +264,7 @@ public class RestSimulator {
         for (int k = 0; k < statuses.size(); k++) {
             results[positions.get(k)] = RestTranslation.result(positions.get(k), statuses.get(k), operation);
         }
-        ArrayNode result = Json.MAPPER.createArrayNode();
+        ArrayNode result = SimulatorJson.MAPPER.createArrayNode();
         for (ObjectNode one : results) {
             result.add(one);
         }
@@ -295,7 +290,7 @@ public class RestSimulator {
         if (status.getStatus() == MObjStatusEnum.FAILED) {
             throw new RestError("709", status.getError());
         }
-        ArrayNode result = Json.MAPPER.createArrayNode();
+        ArrayNode result = SimulatorJson.MAPPER.createArrayNode();
         programs(id, null).forEach(p -> result.add(RestTranslation.program(p, true)));
         return new Answer(result, "UPDATE", 1);
     }
@@ -304,29 +299,29 @@ public class RestSimulator {
 
     private Answer describe(String type) {
         boolean opportunity = "Opportunity".equals(type);
-        ObjectNode description = Json.MAPPER.createObjectNode().put("name", opportunity ? "opportunity" : "opportunityRole")
-                .put("idField", RestFieldNames.MARKETO_GUID);
-        ArrayNode dedupe = description.putArray("dedupeFields").add(RestFieldNames.EXTERNAL_OPPORTUNITY_ID);
+        ObjectNode description = SimulatorJson.MAPPER.createObjectNode().put("name", opportunity ? "opportunity" : "opportunityRole")
+                .put("idField", RestFields.MARKETO_GUID);
+        ArrayNode dedupe = description.putArray("dedupeFields").add(RestFields.EXTERNAL_OPPORTUNITY_ID);
         ArrayNode fields = description.putArray("fields");
-        fields.addObject().put("name", RestFieldNames.MARKETO_GUID).put("dataType", "string").put("updateable", false);
-        fields.addObject().put("name", RestFieldNames.EXTERNAL_OPPORTUNITY_ID).put("dataType", "string")
+        fields.addObject().put("name", RestFields.MARKETO_GUID).put("dataType", "string").put("updateable", false);
+        fields.addObject().put("name", RestFields.EXTERNAL_OPPORTUNITY_ID).put("dataType", "string")
                 .put("updateable", false);
         if (!opportunity) {
-            dedupe.add(RestFieldNames.LEAD_ID).add(RestFieldNames.ROLE_FIELD);
-            fields.addObject().put("name", RestFieldNames.LEAD_ID).put("dataType", "integer").put("updateable", false);
-            fields.addObject().put("name", RestFieldNames.ROLE_FIELD).put("dataType", "string").put("updateable", false);
+            dedupe.add(RestFields.LEAD_ID).add(RestFields.ROLE);
+            fields.addObject().put("name", RestFields.LEAD_ID).put("dataType", "integer").put("updateable", false);
+            fields.addObject().put("name", RestFields.ROLE).put("dataType", "string").put("updateable", false);
         }
         for (String soap : opportunity ? state.opportunityFields() : state.roleFields()) {
             if (!List.of(RestTranslation.EXTERNAL_KEY, "ExtRoleId", "OpportunityId", "PersonId", "Role").contains(soap)) {
-                fields.addObject().put("name", opportunity ? RestFieldNames.opportunityField(soap)
-                        : RestFieldNames.roleField(soap)).put("dataType", "string").put("updateable", true);
+                fields.addObject().put("name", opportunity ? RestFields.rest("Opportunity", soap)
+                        : RestFields.rest("OpportunityPersonRole", soap)).put("dataType", "string").put("updateable", true);
             }
         }
-        return new Answer(Json.MAPPER.createArrayNode().add(description), null, 0);
+        return new Answer(SimulatorJson.MAPPER.createArrayNode().add(description), null, 0);
     }
 
     private Answer getOpportunities(RoutingContext context) {
-        ArrayNode result = Json.MAPPER.createArrayNode();
+        ArrayNode result = SimulatorJson.MAPPER.createArrayNode();
         for (MObject found : opportunities(context)) {
             result.add(RestTranslation.stored(found, result.size(), null));
         }
@@ -335,7 +330,7 @@ public class RestSimulator {
 
     /** Roles of the opportunities named by the filter (externalOpportunityId or marketoGUID of the opportunity). */
     private Answer getRoles(RoutingContext context) {
-        ArrayNode result = Json.MAPPER.createArrayNode();
+        ArrayNode result = SimulatorJson.MAPPER.createArrayNode();
         for (MObject opportunity : opportunities(context)) {
             String external = RestTranslation.values(opportunity.getAttribList()).get(RestTranslation.EXTERNAL_KEY);
             ParamsGetMObjects params = new ParamsGetMObjects();
@@ -360,8 +355,8 @@ public class RestSimulator {
         if (filterType == null || values == null) {
             throw new RestError("1003", "filterType and filterValues are required");
         }
-        boolean byGuid = filterType.equals(RestFieldNames.MARKETO_GUID) || filterType.equals("idField");
-        if (!byGuid && !filterType.equals(RestFieldNames.EXTERNAL_OPPORTUNITY_ID) && !filterType.equals("dedupeFields")) {
+        boolean byGuid = filterType.equals(RestFields.MARKETO_GUID) || filterType.equals("idField");
+        if (!byGuid && !filterType.equals(RestFields.EXTERNAL_OPPORTUNITY_ID) && !filterType.equals("dedupeFields")) {
             throw new RestError("1003", "Invalid filterType: " + filterType);
         }
         List<MObject> found = new ArrayList<>();
@@ -383,7 +378,7 @@ public class RestSimulator {
     }
 
     private Answer programById(RoutingContext context) {
-        ArrayNode result = Json.MAPPER.createArrayNode();
+        ArrayNode result = SimulatorJson.MAPPER.createArrayNode();
         programs(programId(context), null).forEach(p -> result.add(RestTranslation.program(p, false)));
         return new Answer(result, null, 0);
     }
@@ -391,7 +386,7 @@ public class RestSimulator {
     private Answer programByName(RoutingContext context) {
         String name = context.request().getParam("name");
         boolean costs = Boolean.parseBoolean(context.request().getParam("includeCosts"));
-        ArrayNode result = Json.MAPPER.createArrayNode();
+        ArrayNode result = SimulatorJson.MAPPER.createArrayNode();
         programs(null, name).forEach(p -> result.add(RestTranslation.program(p, costs)));
         return new Answer(result, null, 0);
     }
