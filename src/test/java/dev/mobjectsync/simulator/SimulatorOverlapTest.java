@@ -44,9 +44,6 @@ import com.marketo.mktows.SuccessSyncMObjects;
 import com.marketo.mktows.SyncOperationEnum;
 import com.marketo.mktows.TypeAttrib;
 
-import dev.mobjectsync.config.Secret;
-import dev.mobjectsync.config.SecretConverter;
-import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.marketo.MarketoSignature;
 
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -269,7 +266,7 @@ class SimulatorOverlapTest {
 
     @Test
     void soapCallsOverlapWhileTheInjectedLatencyHoldsThem() throws Exception {
-        SyncConfig config = config();
+        SimulatorConfig config = config();
         Clock clock = Clock.systemUTC();
         FaultInjector faults = new FaultInjector(config, clock);
         faults.set(new FaultInjector.Settings(Duration.ofMillis(1500), 0, "20023", 0, 0, Duration.ofSeconds(20), 0,
@@ -303,7 +300,7 @@ class SimulatorOverlapTest {
         assertEquals(1, state.duplicateExternalKeys());
     }
 
-    private Exchange upsert(SyncConfig config, String externalKey) {
+    private Exchange upsert(SimulatorConfig config, String externalKey) {
         ParamsSyncMObjects params = new ParamsSyncMObjects();
         params.setOperation(SyncOperationEnum.UPSERT);
         ArrayOfMObject list = new ArrayOfMObject();
@@ -311,10 +308,10 @@ class SimulatorOverlapTest {
         params.setMObjectList(list);
         String timestamp = OffsetDateTime.now(ZoneOffset.UTC).toString();
         AuthenticationHeaderInfo header = new AuthenticationHeaderInfo();
-        header.setMktowsUserId(config.marketo().userId());
+        header.setMktowsUserId(config.userId());
         header.setRequestTimestamp(timestamp);
-        header.setRequestSignature(MarketoSignature.sign(timestamp, config.marketo().userId(),
-                config.marketo().secretKey().bytes()));
+        header.setRequestSignature(MarketoSignature.sign(timestamp, config.userId(),
+                config.secretKey().bytes()));
         Exchange exchange = new DefaultExchange(camel);
         exchange.getMessage().setHeader(CxfConstants.OPERATION_NAME, "syncMObjects");
         exchange.getMessage().setBody(new MessageContentsList(params, header));
@@ -326,19 +323,19 @@ class SimulatorOverlapTest {
         return success.getResult().getMObjStatusList().getMObjStatus();
     }
 
-    /** The packaged configuration (application.properties, with Quarkus's duration format). */
-    private static SyncConfig config() throws Exception {
+    /** The packaged configuration (application.properties, with Quarkus's duration format), the simulator on. */
+    private static SimulatorConfig config() throws Exception {
         URL packaged = SimulatorOverlapTest.class.getResource("/application.properties");
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withSources(new PropertiesConfigSource(packaged, 100))
                 .withDefaultValue("quarkus.http.port", "8080")
                 .withDefaultValue("quarkus.http.test-port", "8081")
-                .withConverter(Secret.class, 100, new SecretConverter())
+                .withDefaultValue("mobject-sync.simulator.active", "true")
                 .withConverter(Duration.class, 200, new DurationConverter())
-                .withMapping(SyncConfig.class)
+                .withMapping(SimulatorConfig.class)
                 .withValidateUnknown(false)
                 .build();
-        return config.getConfigMapping(SyncConfig.class);
+        return config.getConfigMapping(SimulatorConfig.class);
     }
 
     // --- objects -----------------------------------------------------------------------------------
