@@ -43,7 +43,9 @@ class StatusPageUnreachableTest {
     public static class NothingListens implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            // another endpoint than the application's own: the simulator is off and the demo credentials refused
             return Map.of("mobject-sync.marketo.endpoint", "http://127.0.0.1:" + PORT + "/soap/mktows/2_3",
+                    "mobject-sync.marketo.user-id", "unreachable_user_1", "mobject-sync.marketo.secret-key", "unreachable-key",
                     "mobject-sync.retry.max-attempts", "2", "mobject-sync.retry.initial-backoff", "15000");
         }
     }

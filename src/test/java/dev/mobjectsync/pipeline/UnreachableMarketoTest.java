@@ -38,8 +38,10 @@ class UnreachableMarketoTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             try (ServerSocket socket = new ServerSocket(0)) {
+                // another endpoint than the application's own: the simulator is off and the demo credentials refused
                 return Map.of("mobject-sync.marketo.endpoint",
                         "http://127.0.0.1:" + socket.getLocalPort() + "/soap/mktows/2_3",
+                        "mobject-sync.marketo.user-id", "unreachable_user_1", "mobject-sync.marketo.secret-key", "unreachable-key",
                         "mobject-sync.retry.max-attempts", "3", "mobject-sync.retry.initial-backoff", "100");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
