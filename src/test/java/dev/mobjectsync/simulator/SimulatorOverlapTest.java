@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,10 +45,6 @@ import com.marketo.mktows.TypeAttrib;
 
 import dev.mobjectsync.marketo.MarketoSignature;
 
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * The simulator counts write calls that touch an object while another call in flight touches it, and, with
@@ -266,7 +261,7 @@ class SimulatorOverlapTest {
 
     @Test
     void soapCallsOverlapWhileTheInjectedLatencyHoldsThem() throws Exception {
-        SimulatorConfig config = config();
+        SimulatorConfig config = PackagedSimulatorConfig.with(Map.of("mobject-sync.simulator.active", "true"));
         Clock clock = Clock.systemUTC();
         FaultInjector faults = new FaultInjector(config, clock);
         faults.set(new FaultInjector.Settings(Duration.ofMillis(1500), 0, "20023", 0, 0, Duration.ofSeconds(20), 0,
@@ -321,21 +316,6 @@ class SimulatorOverlapTest {
     private static List<MObjStatus> statuses(Object answer) {
         SuccessSyncMObjects success = (SuccessSyncMObjects) ((MessageContentsList) answer).get(0);
         return success.getResult().getMObjStatusList().getMObjStatus();
-    }
-
-    /** The packaged configuration (application.properties, with Quarkus's duration format), the simulator on. */
-    private static SimulatorConfig config() throws Exception {
-        URL packaged = SimulatorOverlapTest.class.getResource("/application.properties");
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(packaged, 100))
-                .withDefaultValue("quarkus.http.port", "8080")
-                .withDefaultValue("quarkus.http.test-port", "8081")
-                .withDefaultValue("mobject-sync.simulator.active", "true")
-                .withConverter(Duration.class, 200, new DurationConverter())
-                .withMapping(SimulatorConfig.class)
-                .withValidateUnknown(false)
-                .build();
-        return config.getConfigMapping(SimulatorConfig.class);
     }
 
     // --- objects -----------------------------------------------------------------------------------
