@@ -38,7 +38,7 @@ public class RestSimulator {
     /** A write call's handler: gets the call in flight that carries its objects. */
     @FunctionalInterface
     private interface WriteHandler {
-        RestAnswer handle(RoutingContext context, SimulatorState.InFlight call) throws IOException;
+        RestAnswer handle(RoutingContext context, InFlight call) throws IOException;
     }
 
     /** The objects a write call touches, read from its request (as MObjects, for {@link SimulatorState#enter}). */
@@ -121,7 +121,7 @@ public class RestSimulator {
 
     private void answer(RoutingContext context, String operation, Touches touches, WriteHandler handler) {
         // a write call touches its objects from its arrival until its answer, injected latency included
-        SimulatorState.InFlight call = touches == null ? null : state.enter(touched(touches, context));
+        InFlight call = touches == null ? null : state.enter(touched(touches, context));
         try {
             answer(context, operation, handler, call);
         } finally {
@@ -140,7 +140,7 @@ public class RestSimulator {
         }
     }
 
-    private void answer(RoutingContext context, String operation, WriteHandler handler, SimulatorState.InFlight call) {
+    private void answer(RoutingContext context, String operation, WriteHandler handler, InFlight call) {
         ObjectNode body = SimulatorJson.MAPPER.createObjectNode().put("requestId", UUID.randomUUID().toString().substring(0, 13));
         String fault = null;
         RestAnswer answer = null;

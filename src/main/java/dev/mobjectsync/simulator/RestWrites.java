@@ -63,7 +63,7 @@ final class RestWrites {
         return program;
     }
 
-    RestAnswer sync(String type, RoutingContext context, SimulatorState.InFlight call) throws IOException {
+    RestAnswer sync(String type, RoutingContext context, InFlight call) throws IOException {
         JsonNode request = SimulatorJson.MAPPER.readTree(context.body().asString());
         SyncOperationEnum operation = RestTranslation.operation(RestTranslation.text(request.get("action")));
         if (operation == null) {
@@ -104,7 +104,7 @@ final class RestWrites {
         return new RestAnswer(result, operation.value(), input.size());
     }
 
-    RestAnswer updateProgram(RoutingContext context, SimulatorState.InFlight call) throws IOException {
+    RestAnswer updateProgram(RoutingContext context, InFlight call) throws IOException {
         int id = RestReads.programId(context);
         Map<String, String> form = form(context.body().asString());
         if (form.containsKey("costsDestructiveUpdate")) {

@@ -59,7 +59,7 @@ public class SimulatorService {
         String syncOperation = params instanceof ParamsSyncMObjects sync && sync.getOperation() != null
                 ? sync.getOperation().value() : null;
         // a write call touches its objects from its arrival until its answer, injected latency included
-        SimulatorState.InFlight call = !"syncMObjects".equals(operation) ? null
+        InFlight call = !"syncMObjects".equals(operation) ? null
                 : state.enter(params instanceof ParamsSyncMObjects sync && sync.getMObjectList() != null
                         ? sync.getMObjectList().getMObject() : List.of());
         boolean overlapping = call != null && call.overlapping();
@@ -88,7 +88,7 @@ public class SimulatorService {
         }
     }
 
-    private SuccessSyncMObjects sync(ParamsSyncMObjects params, SimulatorState.InFlight call) {
+    private SuccessSyncMObjects sync(ParamsSyncMObjects params, InFlight call) {
         if (params.getOperation() == null || params.getMObjectList() == null) {
             throw MarketoFaults.fault(MarketoFaults.INVALID_REQUEST, "Invalid Request",
                     "paramsSyncMObjects needs mObjectList and operation");

@@ -72,7 +72,7 @@ class SimulatorOverlapTest {
             Thread thread = new Thread(() -> {
                 try {
                     List<MObjStatus> statuses;
-                    try (SimulatorState.InFlight call = state.enter(List.of(objects))) {
+                    try (InFlight call = state.enter(List.of(objects))) {
                         overlapping = call.overlapping();
                         arrived.countDown();
                         go.await();
