@@ -2,8 +2,6 @@ package dev.mobjectsync.simulator;
 
 import static dev.mobjectsync.simulator.MObjects.associations;
 import static dev.mobjectsync.simulator.MObjects.describe;
-import static dev.mobjectsync.simulator.MObjects.describeKey;
-import static dev.mobjectsync.simulator.MObjects.isBlank;
 import static dev.mobjectsync.simulator.MObjects.key;
 import static dev.mobjectsync.simulator.MObjects.parseInt;
 import static dev.mobjectsync.simulator.MObjects.status;
@@ -14,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,16 +53,14 @@ public class SimulatorState {
     private final Set<String> opportunityFields;
     private final Set<String> roleFields;
     private final SeededPrograms programs;
-    private final Map<Integer, StoredObject> opportunities = new LinkedHashMap<>();
-    private final Map<Integer, StoredObject> roles = new LinkedHashMap<>();
-    private final Map<String, Integer> opportunityByKey = new HashMap<>();
-    private final Map<String, Integer> roleByKey = new HashMap<>();
+    private final ObjectStore opportunities = new ObjectStore("Opportunity");
+    private final ObjectStore roles = new ObjectStore("OpportunityPersonRole");
     private int nextObjectId = 1001;
     /** The attribute names that calls used as an Opportunity's external key. */
     private final Set<String> opportunityKeyNames = new TreeSet<>();
     private volatile boolean duplicateConcurrentUpserts;
     private final FlightBoard flights = new FlightBoard();
-    private final TouchedKeys touchedKeys = new TouchedKeys(opportunityByKey::get);
+    private final TouchedKeys touchedKeys = new TouchedKeys(opportunities.index::get);
 
     public SimulatorState(Seed seed) {
         this.programs = new SeededPrograms(seed);
@@ -134,7 +129,7 @@ public class SimulatorState {
     /** How many external key values (of the names calls used as Opportunity external keys) more than one Opportunity holds. */
     public synchronized int duplicateExternalKeys() {
         Map<String, Integer> holders = new HashMap<>();
-        for (StoredObject opportunity : opportunities.values()) {
+        for (StoredObject opportunity : opportunities.objects.values()) {
             for (String name : opportunityKeyNames) {
                 String value = opportunity.attributes.get(name);
                 if (value != null) {
@@ -162,10 +157,10 @@ public class SimulatorState {
 
     private MObjStatus opportunity(SyncOperationEnum operation, MObject object, InFlight call) {
         Map<String, String> attributes = values(object.getAttribList());
-        checkFields(attributes.keySet(), opportunityFields, "Opportunity");
+        ObjectStore.checkFields(attributes.keySet(), opportunityFields, "Opportunity");
         Attrib externalKey = object.getExternalKey();
         if (externalKey != null) {
-            checkFields(Set.of(externalKey.getName()), opportunityFields, "Opportunity external key");
+            ObjectStore.checkFields(Set.of(externalKey.getName()), opportunityFields, "Opportunity external key");
             attributes.put(externalKey.getName(), externalKey.getValue());
             opportunityKeyNames.add(externalKey.getName());
         }
@@ -176,12 +171,12 @@ public class SimulatorState {
             }
             associations.add(describe(association));
         }
-        StoredObject existing = find(opportunities, opportunityByKey, object);
+        StoredObject existing = opportunities.find(object);
         if (existing != null && racedCreation(operation, object, existing, call)) {
             existing = null;
         }
-        MObjStatus status = upsert(operation, object, existing, opportunities, opportunityByKey, attributes,
-                associations, "Opportunity");
+        MObjStatus status = opportunities.upsert(operation, object, existing, attributes,
+                associations, () -> nextObjectId++);
         if (call != null && status.getStatus() == MObjStatusEnum.CREATED) {
             call.created.add(status.getId());
         }
@@ -203,7 +198,7 @@ public class SimulatorState {
 
     private MObjStatus role(SyncOperationEnum operation, MObject object) {
         Map<String, String> attributes = values(object.getAttribList());
-        checkFields(attributes.keySet(), roleFields, "OpportunityPersonRole");
+        ObjectStore.checkFields(attributes.keySet(), roleFields, "OpportunityPersonRole");
         String personRef = attributes.get("PersonId");
         if (personRef != null && parseInt(personRef) == null) {
             throw failed("PersonId must be a lead id, not " + personRef);
@@ -220,7 +215,7 @@ public class SimulatorState {
         if (opportunityId == null || personRef == null) {
             throw failed("OpportunityId and PersonId are required");
         }
-        if (!opportunities.containsKey(opportunityId)) {
+        if (!opportunities.objects.containsKey(opportunityId)) {
             throw failed("Opportunity " + opportunityId + " not found");
         }
         if (parseInt(personRef) != null) {
@@ -228,18 +223,18 @@ public class SimulatorState {
         }
         Attrib externalKey = object.getExternalKey();
         if (externalKey != null) {
-            checkFields(Set.of(externalKey.getName()), roleFields, "OpportunityPersonRole external key");
+            ObjectStore.checkFields(Set.of(externalKey.getName()), roleFields, "OpportunityPersonRole external key");
             attributes.put(externalKey.getName(), externalKey.getValue());
         }
-        StoredObject existing = find(roles, roleByKey, object);
+        StoredObject existing = roles.find(object);
         if (existing == null && object.getId() == null && externalKey == null) {
-            Integer byPair = roleByKey.get(pairKey(opportunityId, personRef));
-            existing = byPair == null ? null : roles.get(byPair);
+            Integer byPair = roles.index.get(pairKey(opportunityId, personRef));
+            existing = byPair == null ? null : roles.objects.get(byPair);
         }
-        MObjStatus status = upsert(operation, object, existing, roles, roleByKey, attributes, List.of(),
-                "OpportunityPersonRole");
+        MObjStatus status = roles.upsert(operation, object, existing, attributes, List.of(),
+                () -> nextObjectId++);
         if (status.getId() != null) {
-            roleByKey.put(pairKey(opportunityId, personRef), status.getId());
+            roles.index.put(pairKey(opportunityId, personRef), status.getId());
         }
         return status;
     }
@@ -249,7 +244,7 @@ public class SimulatorState {
             return association.getId();
         }
         if (association.getExternalKey() != null) {
-            Integer id = opportunityByKey.get(key(association.getExternalKey()));
+            Integer id = opportunities.index.get(key(association.getExternalKey()));
             if (id != null) {
                 return id;
             }
@@ -258,80 +253,14 @@ public class SimulatorState {
         throw failed("An Opportunity association needs an id or an externalKey");
     }
 
-    // --- shared create / update rules --------------------------------------------------------------
-
-    private MObjStatus upsert(SyncOperationEnum operation, MObject object, StoredObject existing, Map<Integer, StoredObject> store,
-            Map<String, Integer> index, Map<String, String> attributes, List<String> associations, String type) {
-        if (existing != null) {
-            if (operation == SyncOperationEnum.INSERT) {
-                throw new Refusal(MObjStatusEnum.SKIPPED, type + " already exists with id " + existing.id);
-            }
-            boolean changed = false;
-            for (Map.Entry<String, String> entry : attributes.entrySet()) {
-                String previous = existing.attributes.put(entry.getKey(), entry.getValue());
-                if (!Objects.equals(previous, entry.getValue())) {
-                    changed = true;
-                    index.remove(entry.getKey() + "=" + previous, existing.id);
-                }
-            }
-            if (!associations.isEmpty() && !associations.equals(existing.associations)) {
-                existing.associations.clear();
-                existing.associations.addAll(associations);
-                changed = true;
-            }
-            indexKeys(existing, index);
-            return status(existing.id, object.getExternalKey(),
-                    changed ? MObjStatusEnum.UPDATED : MObjStatusEnum.UNCHANGED, null);
-        }
-        if (operation == SyncOperationEnum.UPDATE) {
-            throw new Refusal(MObjStatusEnum.SKIPPED, type + " " + describeKey(object) + " does not exist");
-        }
-        if (object.getId() != null) {
-            throw failed(type + " " + object.getId() + " does not exist; Marketo assigns the ids of new objects");
-        }
-        if ("Opportunity".equals(type) && isBlank(attributes.get("Name"))) {
-            throw failed(NAME_REQUIRED);
-        }
-        StoredObject created = new StoredObject(nextObjectId++);
-        created.attributes.putAll(attributes);
-        created.associations.addAll(associations);
-        store.put(created.id, created);
-        indexKeys(created, index);
-        return status(created.id, object.getExternalKey(), MObjStatusEnum.CREATED, null);
-    }
-
-    private static StoredObject find(Map<Integer, StoredObject> store, Map<String, Integer> index, MObject object) {
-        if (object.getId() != null) {
-            return store.get(object.getId());
-        }
-        if (object.getExternalKey() != null) {
-            Integer id = index.get(key(object.getExternalKey()));
-            return id == null ? null : store.get(id);
-        }
-        return null;
-    }
-
-    /** External keys are fields; the most recently written object wins a duplicate value, as in Marketo. */
-    private static void indexKeys(StoredObject object, Map<String, Integer> index) {
-        object.attributes.forEach((name, value) -> index.put(name + "=" + value, object.id));
-    }
-
-    private static void checkFields(Set<String> names, Set<String> known, String what) {
-        for (String name : names) {
-            if (!known.contains(name)) {
-                throw failed("Unknown attribute for " + what + ": " + name);
-            }
-        }
-    }
-
     // --- getMObjects -------------------------------------------------------------------------------
 
     public synchronized ResultGetMObjects get(ParamsGetMObjects params) {
         List<MObject> matches = new ArrayList<>();
         switch (String.valueOf(params.getType())) {
             case "Program" -> matches.addAll(programs.get(params.getId(), Boolean.TRUE.equals(params.isIncludeDetails())));
-            case "Opportunity" -> StoredObject.select(opportunities, params, "Opportunity", matches);
-            case "OpportunityPersonRole" -> StoredObject.select(roles, params, "OpportunityPersonRole", matches);
+            case "Opportunity" -> StoredObject.select(opportunities.objects, params, "Opportunity", matches);
+            case "OpportunityPersonRole" -> StoredObject.select(roles.objects, params, "OpportunityPersonRole", matches);
             default -> throw MarketoFaults.fault(MarketoFaults.BAD_PARAMETER, "Bad Parameter",
                     "getMObjects does not support type " + params.getType());
         }
