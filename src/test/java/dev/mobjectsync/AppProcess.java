@@ -32,6 +32,15 @@ public final class AppProcess implements AutoCloseable {
     static final Path JAR = Path.of(System.getProperty("app.jar", "target/quarkus-app/quarkus-app.jar"))
             .toAbsolutePath();
 
+    /**
+     * Every process's credentials unless the test sets its own: a pipeline and the simulator process it calls
+     * agree on them, and they are not the packaged demo ones, which the application refuses next to an
+     * endpoint other than its own.
+     */
+    private static final Map<String, String> CREDENTIALS = Map.of("MOBJECT_SYNC_MARKETO_USER_ID", "it_user_1",
+            "MOBJECT_SYNC_MARKETO_SECRET_KEY", "it-secret-key", "MOBJECT_SYNC_MARKETO_REST_CLIENT_ID", "it-client",
+            "MOBJECT_SYNC_MARKETO_REST_CLIENT_SECRET", "it-client-secret");
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Path workDir;
@@ -45,7 +54,8 @@ public final class AppProcess implements AutoCloseable {
     public AppProcess(Path workDir, Map<String, String> environment) throws IOException {
         this.workDir = workDir;
         this.port = freePort();
-        this.environment = new HashMap<>(environment);
+        this.environment = new HashMap<>(CREDENTIALS);
+        this.environment.putAll(environment);
         this.environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
     }
 

@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -40,8 +39,6 @@ public interface SyncConfig {
     Sources sources();
 
     Channels channels();
-
-    Simulator simulator();
 
     Repository repository();
 
@@ -306,78 +303,5 @@ public interface SyncConfig {
         @WithName("dead-letter")
         @NotBlank(message = "is empty; must be set")
         String deadLetter();
-    }
-
-    interface Simulator {
-        boolean enabled();
-
-        @WithName("user-id")
-        Optional<String> userId();
-
-        @WithName("secret-key")
-        Optional<Secret> secretKey();
-
-        @WithName("seed-file")
-        Optional<String> seedFile();
-
-        @WithName("timestamp-tolerance")
-        Duration timestampTolerance();
-
-        Faults faults();
-
-        /** The REST side of the simulator (identity, opportunities, roles, programs). */
-        SimulatorRest rest();
-    }
-
-    interface SimulatorRest {
-        /** The REST client the simulator accepts; default: {@code marketo.rest.client-id}. */
-        @WithName("client-id")
-        Optional<String> clientId();
-
-        @WithName("client-secret")
-        Optional<Secret> clientSecret();
-
-        /** How long an access token lives (Marketo: 3600 s); tests shorten it to see tokens expire. */
-        @WithName("token-ttl")
-        Duration tokenTtl();
-    }
-
-    /** Faults the simulator injects (FaultInjector); all off by default. */
-    interface Faults {
-        Duration latency();
-
-        @WithName("failure-rate")
-        double failureRate();
-
-        /** A Marketo fault code, 503 for a bare HTTP 503, or malformed, oversized, dtd for a broken answer. */
-        @WithName("failure-code")
-        String failureCode();
-
-        /** Above this many calls at once: 20024. 0: no limit. */
-        @WithName("max-concurrent")
-        int maxConcurrent();
-
-        /** More calls than this within {@link #window()}: 20023. 0: no limit. */
-        @WithName("calls-per-window")
-        int callsPerWindow();
-
-        Duration window();
-
-        /** More calls than this in all: 20015. 0: no quota. */
-        @WithName("daily-quota")
-        int dailyQuota();
-
-        /** A call with an object holding this value (attribute or external key) is refused whole: 20110. */
-        @WithName("poison-value")
-        Optional<String> poisonValue();
-
-        long seed();
-
-        /**
-         * Two concurrent UPSERTs of one new Opportunity external key may create two Opportunities, as in
-         * Marketo (SimulatorState#duplicateConcurrentUpserts).
-         */
-        @WithName("duplicate-concurrent-upserts")
-        boolean duplicateConcurrentUpserts();
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.mobjectsync.Headers;
 import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.marketo.CallPacer;
 import dev.mobjectsync.marketo.CallWaits;
@@ -41,11 +42,11 @@ public class StatusReport {
     private final CallWaits callWaits;
     private final SendingStage stage;
     private final IgnoredInboxFiles ignoredFiles;
-    private final boolean simulator;
+    private final SimulatorStatus simulator;
 
     public StatusReport(MeterRegistry registry, CallPacer pacer, WaitingRecords waiting, FilesInProgress files,
             RecentDeadLetters deadLetters, CallHistory calls, Clock clock, MarketoTarget target, CallWaits callWaits,
-            SendingStage stage, IgnoredInboxFiles ignoredFiles, SyncConfig config) {
+            SendingStage stage, IgnoredInboxFiles ignoredFiles, SimulatorStatus simulator) {
         this.registry = registry;
         this.pacer = pacer;
         this.waiting = waiting;
@@ -57,7 +58,7 @@ public class StatusReport {
         this.callWaits = callWaits;
         this.stage = stage;
         this.ignoredFiles = ignoredFiles;
-        this.simulator = config.simulator().enabled();
+        this.simulator = simulator;
     }
 
     public Map<String, Object> now() {
@@ -65,7 +66,7 @@ public class StatusReport {
         report.put("time", clock.millis());
         report.put("gateway", target.gateway());
         report.put("endpoint", target.endpoint().toString());
-        report.put("simulator", simulator);
+        report.put("simulator", simulator.now());
         Map<String, Long> in = countsBy(SyncMetrics.RECORDS_IN, "source");
         report.put("recordsIn", in);
         Map<String, Long> out = countsBy(SyncMetrics.RECORDS_OUT, "channel");

@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.marketo.mktows.MObject;
 
-import dev.mobjectsync.config.SyncConfig;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -78,9 +77,9 @@ public class FaultInjector {
     private int callsToday;
     private LocalDate today;
 
-    public FaultInjector(SyncConfig config, Clock clock) {
+    public FaultInjector(SimulatorConfig config, Clock clock) {
         this.clock = clock;
-        SyncConfig.Faults faults = config.simulator().faults();
+        SimulatorConfig.Faults faults = config.faults();
         set(new Settings(faults.latency(), faults.failureRate(), faults.failureCode(), faults.maxConcurrent(),
                 faults.callsPerWindow(), faults.window(), faults.dailyQuota(), faults.poisonValue().orElse(null),
                 faults.seed()));

@@ -1,7 +1,5 @@
 package dev.mobjectsync.simulator;
 
-import dev.mobjectsync.config.SyncConfig;
-
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +16,8 @@ public class HttpFaultFilter {
 
     static final String PROBE_PATH = "/simulator/entity-probe";
 
-    void install(@Observes Router router, FaultInjector faults, SyncConfig config) {
-        if (!config.simulator().enabled()) {
+    void install(@Observes Router router, FaultInjector faults, SimulatorConfig config) {
+        if (!config.active()) {
             return;
         }
         for (String calls : new String[] {"/soap/mktows/*", "/rest/*"}) {

@@ -22,9 +22,6 @@ import com.marketo.mktows.MObject;
 import com.marketo.mktows.SyncOperationEnum;
 import com.marketo.mktows.TypeAttrib;
 
-import dev.mobjectsync.marketo.rest.RestFieldNames;
-import dev.mobjectsync.model.Json;
-
 /**
  * The REST side of the simulator speaks to the same {@link SimulatorState} as the SOAP side: REST
  * records become MObjects (REST field names back to the SOAP names, {@code externalOpportunityId} the
@@ -73,8 +70,8 @@ final class RestTranslation {
         MObject object = new MObject();
         object.setType("Opportunity");
         Map<String, String> attributes = new LinkedHashMap<>();
-        String external = text(input.get(RestFieldNames.EXTERNAL_OPPORTUNITY_ID));
-        String guid = text(input.get(RestFieldNames.MARKETO_GUID));
+        String external = text(input.get(RestFields.EXTERNAL_OPPORTUNITY_ID));
+        String guid = text(input.get(RestFields.MARKETO_GUID));
         if (byIdField) {
             Integer id = idOf(guid);
             if (id == null) {
@@ -90,11 +87,11 @@ final class RestTranslation {
         }
         input.fields().forEachRemaining(field -> {
             switch (field.getKey()) {
-                case RestFieldNames.EXTERNAL_OPPORTUNITY_ID, RestFieldNames.MARKETO_GUID -> {
+                case RestFields.EXTERNAL_OPPORTUNITY_ID, RestFields.MARKETO_GUID -> {
                 }
-                case RestFieldNames.EXTERNAL_COMPANY_ID -> object.setAssociationList(
+                case RestFields.EXTERNAL_COMPANY_ID -> object.setAssociationList(
                         association("Company", attrib("ExtCompId", text(field.getValue()))));
-                default -> attributes.put(RestFieldNames.soapName("Opportunity", field.getKey()), text(field.getValue()));
+                default -> attributes.put(RestFields.soap("Opportunity", field.getKey()), text(field.getValue()));
             }
         });
         object.setAttribList(attribs(attributes));
@@ -102,9 +99,9 @@ final class RestTranslation {
     }
 
     static MObject role(JsonNode input) {
-        String opportunity = text(input.get(RestFieldNames.EXTERNAL_OPPORTUNITY_ID));
-        String lead = text(input.get(RestFieldNames.LEAD_ID));
-        String role = text(input.get(RestFieldNames.ROLE_FIELD));
+        String opportunity = text(input.get(RestFields.EXTERNAL_OPPORTUNITY_ID));
+        String lead = text(input.get(RestFields.LEAD_ID));
+        String role = text(input.get(RestFields.ROLE));
         if (opportunity == null || lead == null || role == null) {
             throw new Skip("1003", "externalOpportunityId, leadId and role are required");
         }
@@ -116,9 +113,9 @@ final class RestTranslation {
         attributes.put("Role", role);
         input.fields().forEachRemaining(field -> {
             switch (field.getKey()) {
-                case RestFieldNames.EXTERNAL_OPPORTUNITY_ID, RestFieldNames.LEAD_ID, RestFieldNames.ROLE_FIELD -> {
+                case RestFields.EXTERNAL_OPPORTUNITY_ID, RestFields.LEAD_ID, RestFields.ROLE -> {
                 }
-                default -> attributes.put(RestFieldNames.soapName("OpportunityPersonRole", field.getKey()),
+                default -> attributes.put(RestFields.soap("OpportunityPersonRole", field.getKey()),
                         text(field.getValue()));
             }
         });
@@ -128,7 +125,7 @@ final class RestTranslation {
 
     /** The result of one record: the state's status in REST's words. */
     static ObjectNode result(int seq, MObjStatus status, SyncOperationEnum operation) {
-        ObjectNode result = Json.MAPPER.createObjectNode().put("seq", seq);
+        ObjectNode result = SimulatorJson.MAPPER.createObjectNode().put("seq", seq);
         switch (status.getStatus()) {
             case CREATED -> result.put("status", "created").put("marketoGUID", guid(status.getId()));
             case UPDATED, UNCHANGED -> result.put("status", "updated").put("marketoGUID", guid(status.getId()));
@@ -158,7 +155,7 @@ final class RestTranslation {
         object.setType("Program");
         object.setId(id);
         ArrayOfTypeAttrib typeAttribs = new ArrayOfTypeAttrib();
-        for (JsonNode cost : costs == null ? Json.MAPPER.createArrayNode() : Json.MAPPER.readTree(costs)) {
+        for (JsonNode cost : costs == null ? SimulatorJson.MAPPER.createArrayNode() : SimulatorJson.MAPPER.readTree(costs)) {
             Map<String, String> values = new LinkedHashMap<>();
             String start = text(cost.get("startDate"));
             values.put("Month", start == null || start.length() < 7 ? String.valueOf(start) : start.substring(0, 7));
@@ -171,7 +168,7 @@ final class RestTranslation {
             }
             typeAttribs.getTypeAttrib().add(typeAttrib("Cost", values));
         }
-        for (JsonNode tag : tags == null ? Json.MAPPER.createArrayNode() : Json.MAPPER.readTree(tags)) {
+        for (JsonNode tag : tags == null ? SimulatorJson.MAPPER.createArrayNode() : SimulatorJson.MAPPER.readTree(tags)) {
             if ("Channel".equals(text(tag.get("tagType")))) {
                 throw new Skip("709", "the channel of a program cannot be updated");
             }
@@ -187,10 +184,10 @@ final class RestTranslation {
     /** A Program as Get Program answers it; costs only when asked for (by name with includeCosts). */
     static ObjectNode program(MObject program, boolean includeCosts) {
         Map<String, String> attributes = values(program.getAttribList());
-        ObjectNode json = Json.MAPPER.createObjectNode().put("id", program.getId())
+        ObjectNode json = SimulatorJson.MAPPER.createObjectNode().put("id", program.getId())
                 .put("name", attributes.get("Name")).put("type", attributes.get("Type"));
-        ArrayNode tags = Json.MAPPER.createArrayNode();
-        ArrayNode costs = Json.MAPPER.createArrayNode();
+        ArrayNode tags = SimulatorJson.MAPPER.createArrayNode();
+        ArrayNode costs = SimulatorJson.MAPPER.createArrayNode();
         List<TypeAttrib> details = program.getTypeAttribList() == null ? List.of()
                 : program.getTypeAttribList().getTypeAttrib();
         for (TypeAttrib detail : details) {
@@ -216,15 +213,15 @@ final class RestTranslation {
 
     /** A stored Opportunity or role as Get answers it: REST field names, its GUID. */
     static ObjectNode stored(MObject object, int seq, String externalOpportunityId) {
-        ObjectNode json = Json.MAPPER.createObjectNode().put("seq", seq).put("marketoGUID", guid(object.getId()));
+        ObjectNode json = SimulatorJson.MAPPER.createObjectNode().put("seq", seq).put("marketoGUID", guid(object.getId()));
         values(object.getAttribList()).forEach((name, value) -> {
             switch (name) {
-                case EXTERNAL_KEY -> json.put(RestFieldNames.EXTERNAL_OPPORTUNITY_ID, value);
-                case "OpportunityId" -> json.put(RestFieldNames.EXTERNAL_OPPORTUNITY_ID, externalOpportunityId);
-                case "PersonId" -> json.put(RestFieldNames.LEAD_ID, value);
-                case "Role" -> json.put(RestFieldNames.ROLE_FIELD, value);
-                default -> json.put("Opportunity".equals(object.getType()) ? RestFieldNames.opportunityField(name)
-                        : RestFieldNames.roleField(name), value);
+                case EXTERNAL_KEY -> json.put(RestFields.EXTERNAL_OPPORTUNITY_ID, value);
+                case "OpportunityId" -> json.put(RestFields.EXTERNAL_OPPORTUNITY_ID, externalOpportunityId);
+                case "PersonId" -> json.put(RestFields.LEAD_ID, value);
+                case "Role" -> json.put(RestFields.ROLE, value);
+                default -> json.put("Opportunity".equals(object.getType()) ? RestFields.rest("Opportunity", name)
+                        : RestFields.rest("OpportunityPersonRole", name), value);
             }
         });
         return json;

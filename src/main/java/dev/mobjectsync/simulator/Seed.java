@@ -9,8 +9,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import dev.mobjectsync.model.Json;
-
 /** The simulator's starting state: programs with costs and tags, the defined tags, the known fields. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Seed(Map<String, List<String>> tags, List<SeedProgram> programs, List<String> opportunityFields,
@@ -36,7 +34,7 @@ public record Seed(Map<String, List<String>> tags, List<SeedProgram> programs, L
             if (in == null) {
                 throw new IllegalStateException("simulator seed " + DEFAULT + " is missing from the application");
             }
-            return Json.MAPPER.readValue(in, Seed.class);
+            return SimulatorJson.MAPPER.readValue(in, Seed.class);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the simulator seed file " + path + ": " + e.getMessage(), e);
         }

@@ -18,8 +18,6 @@ import com.marketo.mktows.ResultSyncMObjects;
 import com.marketo.mktows.SuccessGetMObjects;
 import com.marketo.mktows.SuccessSyncMObjects;
 
-import dev.mobjectsync.config.SyncConfig;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
@@ -38,12 +36,13 @@ public class SimulatorService {
     private final FaultInjector faults;
     private final Clock clock;
 
-    public SimulatorService(SyncConfig config, SimulatorState state, CallLog callLog, FaultInjector faults,
+    /** Marketo accepts at most this many MObjects in one syncMObjects call (MARKETO.md). */
+    static final int MAX_OBJECTS = 100;
+
+    public SimulatorService(SimulatorConfig config, SimulatorState state, CallLog callLog, FaultInjector faults,
             Clock clock) {
-        SyncConfig.Simulator simulator = config.simulator();
         this.state = state;
-        this.signatureCheck = new SignatureCheck(simulator.userId().orElse(config.marketo().userId()),
-                simulator.secretKey().orElse(config.marketo().secretKey()).bytes(), simulator.timestampTolerance());
+        this.signatureCheck = new SignatureCheck(config.userId(), config.secretKey().bytes(), config.timestampTolerance());
         this.callLog = callLog;
         this.faults = faults;
         this.clock = clock;
@@ -60,7 +59,7 @@ public class SimulatorService {
         String syncOperation = params instanceof ParamsSyncMObjects sync && sync.getOperation() != null
                 ? sync.getOperation().value() : null;
         // a write call touches its objects from its arrival until its answer, injected latency included
-        SimulatorState.InFlight call = !"syncMObjects".equals(operation) ? null
+        InFlight call = !"syncMObjects".equals(operation) ? null
                 : state.enter(params instanceof ParamsSyncMObjects sync && sync.getMObjectList() != null
                         ? sync.getMObjectList().getMObject() : List.of());
         boolean overlapping = call != null && call.overlapping();
@@ -89,15 +88,15 @@ public class SimulatorService {
         }
     }
 
-    private SuccessSyncMObjects sync(ParamsSyncMObjects params, SimulatorState.InFlight call) {
+    private SuccessSyncMObjects sync(ParamsSyncMObjects params, InFlight call) {
         if (params.getOperation() == null || params.getMObjectList() == null) {
             throw MarketoFaults.fault(MarketoFaults.INVALID_REQUEST, "Invalid Request",
                     "paramsSyncMObjects needs mObjectList and operation");
         }
         List<MObject> objects = params.getMObjectList().getMObject();
-        if (objects.size() > SyncConfig.MARKETO_MAX_BATCH) {
+        if (objects.size() > MAX_OBJECTS) {
             throw MarketoFaults.fault(MarketoFaults.BAD_PARAMETER, "Bad Parameter", "mObjectList holds "
-                    + objects.size() + " objects; syncMObjects accepts at most " + SyncConfig.MARKETO_MAX_BATCH);
+                    + objects.size() + " objects; syncMObjects accepts at most " + MAX_OBJECTS);
         }
         faults.refusePoison(objects);
         ArrayOfMObjStatus statuses = new ArrayOfMObjStatus();

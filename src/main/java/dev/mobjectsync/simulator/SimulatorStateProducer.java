@@ -1,7 +1,5 @@
 package dev.mobjectsync.simulator;
 
-import dev.mobjectsync.config.SyncConfig;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -12,9 +10,9 @@ public class SimulatorStateProducer {
 
     @Produces
     @Singleton
-    SimulatorState state(SyncConfig config) {
-        SimulatorState state = new SimulatorState(Seed.load(config.simulator().seedFile().orElse(null)));
-        state.duplicateConcurrentUpserts(config.simulator().faults().duplicateConcurrentUpserts());
+    SimulatorState state(SimulatorConfig config) {
+        SimulatorState state = new SimulatorState(Seed.load(config.seedFile().orElse(null)));
+        state.duplicateConcurrentUpserts(config.faults().duplicateConcurrentUpserts());
         return state;
     }
 }

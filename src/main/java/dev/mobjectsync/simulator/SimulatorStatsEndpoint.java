@@ -6,8 +6,6 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.mobjectsync.config.SyncConfig;
-
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,8 +23,8 @@ public class SimulatorStatsEndpoint {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     void install(@Observes Router router, CallLog callLog, FaultInjector faults, SimulatorState state,
-            SyncConfig config) {
-        if (!config.simulator().enabled()) {
+            SimulatorConfig config) {
+        if (!config.active()) {
             return;
         }
         router.route(HttpMethod.GET, "/simulator/calls").handler(context -> {

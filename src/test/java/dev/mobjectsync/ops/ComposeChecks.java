@@ -20,6 +20,12 @@ import java.util.stream.Collectors;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
+import dev.mobjectsync.config.SimulatorSwitch;
+
+import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
 /**
  * What docker-compose.yml must agree on with the application: each check returns its problems, empty
  * when the file is right. Built on the parsed file (anchors resolved), so tests can check broken copies.
@@ -261,6 +267,28 @@ final class ComposeChecks {
             needed.removeAll(map(map(services.get(name)).get("depends_on")).keySet());
             if (!needed.isEmpty()) {
                 problems.add(name + ": does not wait for " + needed);
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Every application service passes the start-up check of the simulator and the credentials
+     * ({@link SimulatorSwitch}: no simulator and no demo credentials next to another endpoint than its own),
+     * with the packaged defaults below its environment and .env.example's values in the substitutions.
+     */
+    List<String> refusedStarts() {
+        List<String> problems = new ArrayList<>();
+        for (String name : appServices()) {
+            Map<String, String> env = new LinkedHashMap<>();
+            environment(name).forEach((variable, value) -> env.put(variable, SUBSTITUTION.matcher(value)
+                    .replaceAll(found -> Matcher.quoteReplacement(envExample.getProperty(found.group(1), "")))));
+            try {
+                new SmallRyeConfigBuilder()
+                        .withSources(new PropertiesConfigSource(ConfigKeys.packagedDefaults(), "application.properties", 250))
+                        .withSources(new EnvConfigSource(env, 300)).withSources(new SimulatorSwitch()).build();
+            } catch (IllegalArgumentException refused) {
+                problems.add(name + ": " + refused.getMessage());
             }
         }
         return problems;

@@ -86,6 +86,14 @@ class ComposeFileTest {
     }
 
     @Test
+    void everyApplicationServiceStartsWithoutTheDemoCredentialsNextToTheSimulatorService() {
+        assertEquals(List.of(), compose.refusedStarts());
+        assertEquals(1, brokenCopy(c -> env(c, "app-1").remove("MOBJECT_SYNC_MARKETO_SECRET_KEY")).refusedStarts().size());
+        assertEquals(1, brokenCopy(c -> env(c, "simulator").put("MOBJECT_SYNC_MARKETO_ENDPOINT",
+                "http://app-1:8080/soap/mktows/2_3")).refusedStarts().size());
+    }
+
+    @Test
     void servicesWaitForHealthyDependencies() {
         assertEquals(List.of(), compose.unsafeDependencies());
     }

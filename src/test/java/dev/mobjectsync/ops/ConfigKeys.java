@@ -7,6 +7,7 @@ import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -14,13 +15,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import dev.mobjectsync.config.SyncConfig;
+import dev.mobjectsync.simulator.SimulatorConfig;
 
 import io.smallrye.config.WithName;
 
 /**
  * The application's configuration keys as the code knows them: the packaged defaults
  * ({@code src/main/resources/application.properties}, profile keys left out) and every key of the
- * {@link SyncConfig} mapping, with the environment variable SmallRye Config maps to each.
+ * {@link SyncConfig} and {@link SimulatorConfig} mappings, with the environment variable SmallRye Config maps to each.
  */
 final class ConfigKeys {
 
@@ -49,10 +51,11 @@ final class ConfigKeys {
         return defaults;
     }
 
-    /** Every key of the {@code mobject-sync} mapping, from the interface's methods and their {@link WithName}s. */
+    /** Every key of the two mappings, from the interfaces' methods and their {@link WithName}s. */
     static Set<String> declaredKeys() {
         Set<String> keys = new TreeSet<>();
         collect(SyncConfig.class, "mobject-sync", keys);
+        collect(SimulatorConfig.class, "mobject-sync.simulator", keys);
         return keys;
     }
 
@@ -76,7 +79,8 @@ final class ConfigKeys {
             WithName withName = method.getAnnotation(WithName.class);
             String key = prefix + "." + (withName != null ? withName.value() : kebab(method.getName()));
             Class<?> type = method.getReturnType();
-            if (type.isInterface() && type.getEnclosingClass() == SyncConfig.class) {
+            if (type.isInterface() && type.getEnclosingClass() != null
+                    && List.of(SyncConfig.class, SimulatorConfig.class).contains(type.getEnclosingClass())) {
                 collect(type, key, keys);
             } else {
                 keys.add(key);

@@ -43,7 +43,9 @@ class StatusPageUnreachableTest {
     public static class NothingListens implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            // another endpoint than the application's own: the simulator is off and the demo credentials refused
             return Map.of("mobject-sync.marketo.endpoint", "http://127.0.0.1:" + PORT + "/soap/mktows/2_3",
+                    "mobject-sync.marketo.user-id", "unreachable_user_1", "mobject-sync.marketo.secret-key", "unreachable-key",
                     "mobject-sync.retry.max-attempts", "2", "mobject-sync.retry.initial-backoff", "15000");
         }
     }
@@ -58,6 +60,8 @@ class StatusPageUnreachableTest {
             browser.open("http://127.0.0.1:" + port + "/?refresh=250");
             await().atMost(Duration.ofSeconds(30)).until(() -> "SOAP".equals(browser.text("#gateway")));
             assertEquals("http://127.0.0.1:" + PORT + "/soap/mktows/2_3", browser.text("#endpoint"));
+            assertTrue(browser.run("return document.getElementById('simulator-banner').hidden;").asBoolean(),
+                    "another endpoint than the application's own: no simulator, no banner");
             assertEquals("none yet", browser.text("#dead-letters tbody").strip());
             assertEquals("none yet", browser.text("#files tbody").strip());
 

@@ -6,11 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** Empties the test inbox and channels before the application starts, so every run begins clean. */
+/**
+ * Empties the test inbox and channels before the application starts, so every run begins clean, and gives
+ * the application a repository database of its own: H2 keeps a database open in the JVM while any connection
+ * to it lives, so a start on the previous application's file could meet that application's database (its
+ * tables, or a database still closing) instead of a new one that Flyway migrates.
+ */
 public class CleanTestData implements QuarkusTestResourceLifecycleManager {
 
     @Override
@@ -23,7 +29,8 @@ public class CleanTestData implements QuarkusTestResourceLifecycleManager {
                 throw new UncheckedIOException(e);
             }
         }
-        return Map.of();
+        return Map.of("mobject-sync.repository.url", "jdbc:h2:file:./target/test-data/state/mobject-sync-"
+                + UUID.randomUUID() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
     }
 
     private static void delete(Path path) {

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,8 +40,10 @@ class UnreachableMarketoTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             try (ServerSocket socket = new ServerSocket(0)) {
+                // another endpoint than the application's own: the simulator is off and the demo credentials refused
                 return Map.of("mobject-sync.marketo.endpoint",
                         "http://127.0.0.1:" + socket.getLocalPort() + "/soap/mktows/2_3",
+                        "mobject-sync.marketo.user-id", "unreachable_user_1", "mobject-sync.marketo.secret-key", "unreachable-key",
                         "mobject-sync.retry.max-attempts", "3", "mobject-sync.retry.initial-backoff", "100");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -80,5 +84,26 @@ class UnreachableMarketoTest {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("mobject_sync_marketo_retries_total{code=\"CONNECTION_REFUSED\"}"));
+    }
+
+    /** The client the simulator would accept (the packaged demo one: this profile's REST URLs are the application's own). */
+    @ConfigProperty(name = "mobject-sync.marketo.rest.client-id")
+    String clientId;
+
+    @ConfigProperty(name = "mobject-sync.marketo.rest.client-secret")
+    String clientSecret;
+
+    @Test
+    void theSimulatorServesNothingOnceAnotherEndpointIsConfigured() {
+        given().get("/api/status").then().statusCode(200)
+                .body("simulator.active", equalTo(false)).body("simulator.mode", equalTo("auto"));
+        // nothing answers these (a POST nobody handles: 405 from the static resources)
+        given().get("/soap/mktows/2_3?wsdl").then().statusCode(not(equalTo(200)));
+        given().queryParam("grant_type", "client_credentials").queryParam("client_id", clientId)
+                .queryParam("client_secret", clientSecret).post("/identity/oauth/token").then()
+                .statusCode(not(equalTo(200)));
+        given().contentType("application/json").body("{}").post("/rest/v1/opportunities.json").then()
+                .statusCode(not(equalTo(200)));
+        given().get("/simulator/calls").then().statusCode(404);
     }
 }

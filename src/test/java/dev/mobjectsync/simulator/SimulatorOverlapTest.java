@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,15 +43,8 @@ import com.marketo.mktows.SuccessSyncMObjects;
 import com.marketo.mktows.SyncOperationEnum;
 import com.marketo.mktows.TypeAttrib;
 
-import dev.mobjectsync.config.Secret;
-import dev.mobjectsync.config.SecretConverter;
-import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.marketo.MarketoSignature;
 
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * The simulator counts write calls that touch an object while another call in flight touches it, and, with
@@ -80,7 +72,7 @@ class SimulatorOverlapTest {
             Thread thread = new Thread(() -> {
                 try {
                     List<MObjStatus> statuses;
-                    try (SimulatorState.InFlight call = state.enter(List.of(objects))) {
+                    try (InFlight call = state.enter(List.of(objects))) {
                         overlapping = call.overlapping();
                         arrived.countDown();
                         go.await();
@@ -269,7 +261,7 @@ class SimulatorOverlapTest {
 
     @Test
     void soapCallsOverlapWhileTheInjectedLatencyHoldsThem() throws Exception {
-        SyncConfig config = config();
+        SimulatorConfig config = PackagedSimulatorConfig.with(Map.of("mobject-sync.simulator.active", "true"));
         Clock clock = Clock.systemUTC();
         FaultInjector faults = new FaultInjector(config, clock);
         faults.set(new FaultInjector.Settings(Duration.ofMillis(1500), 0, "20023", 0, 0, Duration.ofSeconds(20), 0,
@@ -303,7 +295,7 @@ class SimulatorOverlapTest {
         assertEquals(1, state.duplicateExternalKeys());
     }
 
-    private Exchange upsert(SyncConfig config, String externalKey) {
+    private Exchange upsert(SimulatorConfig config, String externalKey) {
         ParamsSyncMObjects params = new ParamsSyncMObjects();
         params.setOperation(SyncOperationEnum.UPSERT);
         ArrayOfMObject list = new ArrayOfMObject();
@@ -311,10 +303,10 @@ class SimulatorOverlapTest {
         params.setMObjectList(list);
         String timestamp = OffsetDateTime.now(ZoneOffset.UTC).toString();
         AuthenticationHeaderInfo header = new AuthenticationHeaderInfo();
-        header.setMktowsUserId(config.marketo().userId());
+        header.setMktowsUserId(config.userId());
         header.setRequestTimestamp(timestamp);
-        header.setRequestSignature(MarketoSignature.sign(timestamp, config.marketo().userId(),
-                config.marketo().secretKey().bytes()));
+        header.setRequestSignature(MarketoSignature.sign(timestamp, config.userId(),
+                config.secretKey().bytes()));
         Exchange exchange = new DefaultExchange(camel);
         exchange.getMessage().setHeader(CxfConstants.OPERATION_NAME, "syncMObjects");
         exchange.getMessage().setBody(new MessageContentsList(params, header));
@@ -324,21 +316,6 @@ class SimulatorOverlapTest {
     private static List<MObjStatus> statuses(Object answer) {
         SuccessSyncMObjects success = (SuccessSyncMObjects) ((MessageContentsList) answer).get(0);
         return success.getResult().getMObjStatusList().getMObjStatus();
-    }
-
-    /** The packaged configuration (application.properties, with Quarkus's duration format). */
-    private static SyncConfig config() throws Exception {
-        URL packaged = SimulatorOverlapTest.class.getResource("/application.properties");
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(packaged, 100))
-                .withDefaultValue("quarkus.http.port", "8080")
-                .withDefaultValue("quarkus.http.test-port", "8081")
-                .withConverter(Secret.class, 100, new SecretConverter())
-                .withConverter(Duration.class, 200, new DurationConverter())
-                .withMapping(SyncConfig.class)
-                .withValidateUnknown(false)
-                .build();
-        return config.getConfigMapping(SyncConfig.class);
     }
 
     // --- objects -----------------------------------------------------------------------------------
