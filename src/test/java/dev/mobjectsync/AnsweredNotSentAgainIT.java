@@ -47,8 +47,9 @@ class AnsweredNotSentAgainIT {
                 Path inbox = Files.createDirectories(pipelineDir.resolve("data/inbox"));
                 StringBuilder content = new StringBuilder();
                 for (int i = 0; i < RECORDS; i++) {
-                    content.append("{\"recordId\":\"a-").append(i).append("\",\"type\":\"Opportunity\",\"operation\":\"UPSERT\","
-                            + "\"externalKey\":{\"name\":\"ExtOpptyId\",\"value\":\"A-").append(i)
+                    content.append("{\"recordId\":\"a-").append(i).append(
+                            "\",\"type\":\"Opportunity\",\"operation\":\"UPSERT\","
+                                    + "\"externalKey\":{\"name\":\"ExtOpptyId\",\"value\":\"A-").append(i)
                             .append("\"},\"attributes\":{\"Name\":\"Deal ").append(i).append("\"}}\n");
                 }
                 Files.writeString(inbox.resolve(".a.part"), content, StandardCharsets.UTF_8);
@@ -69,12 +70,15 @@ class AnsweredNotSentAgainIT {
                 long twice = deliveries.values().stream().filter(times -> times > 1).count();
                 long objects = Json.MAPPER.readTree(marketo.get("/simulator/calls"))
                         .path("objects").asLong();
-                System.out.printf("answered before the kill: %d delivered before it, %d delivered twice, Marketo received "
-                        + "%d objects for %d records%n", beforeKill, twice, objects, RECORDS);
+                System.out.printf(
+                        "answered before the kill: %d delivered before it, %d delivered twice, Marketo received "
+                                + "%d objects for %d records%n", beforeKill, twice, objects, RECORDS);
                 assertEquals(RECORDS, deliveries.size(), "every record in a channel");
                 // a kill between the first call's channel write and its checkpoint costs that call's lines once more
-                assertTrue(twice <= 100, twice + " records delivered twice: more than the one call settled at the kill");
-                assertTrue(objects <= RECORDS + 100, "Marketo received " + objects + " objects: the answered call was sent again");
+                assertTrue(twice <= 100, twice
+                        + " records delivered twice: more than the one call settled at the kill");
+                assertTrue(objects <= RECORDS + 100, "Marketo received " + objects
+                        + " objects: the answered call was sent again");
                 assertTrue(pipeline.allLogs().contains("a.ndjson is read again after a stop"),
                         "the file was read again from its checkpoint");
             }

@@ -81,7 +81,8 @@ class FileDropRestartIT {
                 assertEquals(0, duplicates, "a graceful stop in the middle of a file delivers nothing twice");
                 assertEquals(List.of("first.ndjson", "second.ndjson"), doneFiles());
                 assertTrue(pipeline.channelLines("dead-letter").isEmpty(), "all records valid");
-                assertTrue(pipeline.allLogs().contains("sending again"), "the kept records were taken back at the start");
+                assertTrue(pipeline.allLogs().contains("sending again"),
+                        "the kept records were taken back at the start");
                 JsonNode calls = Json.MAPPER.readTree(marketo.get("/simulator/calls"));
                 assertEquals(0, calls.path("overlapping").asLong(), "calls overlapping on one object");
                 assertEquals(0, calls.path("duplicateObjects").asLong(), "objects created twice");
@@ -97,7 +98,8 @@ class FileDropRestartIT {
         try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
             for (int round = 1; round <= ROUNDS; round++) {
                 for (int i = first; i < first + count; i++) {
-                    out.write("{\"recordId\":\"f-" + i + "-" + round + "\",\"type\":\"Opportunity\",\"operation\":\"UPSERT\","
+                    out.write("{\"recordId\":\"f-" + i + "-" + round
+                            + "\",\"type\":\"Opportunity\",\"operation\":\"UPSERT\","
                             + "\"externalKey\":{\"name\":\"ExtOpptyId\",\"value\":\"F-" + i + "\"},"
                             + "\"attributes\":{\"Name\":\"Deal " + i + "\",\"Amount\":\"" + round + "\"}}\n");
                 }

@@ -26,7 +26,8 @@ public final class MarketoQueries {
         key.setName("ExtOpptyId");
         key.setValue(value);
         query.setExternalKey(key);
-        SuccessGetMObjects answer = producer.requestBodyAndHeader("cxf:bean:marketo?synchronous=true", List.of(query, signer.header()),
+        SuccessGetMObjects answer = producer.requestBodyAndHeader("cxf:bean:marketo?synchronous=true", List.of(query,
+                signer.header()),
                 CxfConstants.OPERATION_NAME, "getMObjects", SuccessGetMObjects.class);
         return answer.getResult().getMObjectList().getMObject();
     }

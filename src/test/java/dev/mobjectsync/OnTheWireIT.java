@@ -122,7 +122,8 @@ class OnTheWireIT {
         assertEquals(1, tokens.size(), "one token, cached: " + captured);
         Captured token = tokens.get(0);
         assertEquals("POST", token.method());
-        assertEquals(Map.of("grant_type", "client_credentials", "client_id", "wire-client", "client_secret", CLIENT_SECRET),
+        assertEquals(Map.of("grant_type", "client_credentials", "client_id", "wire-client", "client_secret",
+                CLIENT_SECRET),
                 form(token.query()), "the credentials as query parameters, as Marketo documents them");
         assertEquals("", token.body(), "no credentials in a body");
         assertEquals(TOKEN_HEADERS, token.headerNames());
@@ -139,7 +140,8 @@ class OnTheWireIT {
             assertEquals(null, call.query(), "nothing in a REST call's URL: " + call.path());
         }
         assertEquals("application/json", calls.get("/rest/v1/opportunities.json").header("content-type"));
-        assertEquals("application/x-www-form-urlencoded", calls.get("/rest/asset/v1/program/1970.json").header("content-type"));
+        assertEquals("application/x-www-form-urlencoded", calls.get("/rest/asset/v1/program/1970.json").header(
+                "content-type"));
 
         JsonNode opportunities = Json.MAPPER.readTree(calls.get("/rest/v1/opportunities.json").body());
         assertEquals("""
@@ -147,7 +149,8 @@ class OnTheWireIT {
                 "isClosed":true,"probability":80}]}""", opportunities.toString(),
                 "booleans and integers typed, amount a string as in Marketo's examples; OPP-9 (no Name) not sent");
         JsonNode roles = Json.MAPPER.readTree(calls.get("/rest/v1/opportunities/roles.json").body());
-        assertEquals("""
+        assertEquals(
+                """
                 {"action":"createOnly","input":[{"externalOpportunityId":"OPP-1","leadId":20,"role":"Buyer","isPrimary":true}]}""",
                 roles.toString());
     }
@@ -193,17 +196,20 @@ class OnTheWireIT {
             try (exchange) {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 Map<String, List<String>> headers = new LinkedHashMap<>();
-                exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
+                exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
+                        values));
                 String path = exchange.getRequestURI().getPath();
                 captured.add(new Captured(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
                         headers, body));
                 if (path.startsWith("/soap/")) {
                     answer(exchange, "text/xml; charset=UTF-8", soapAnswer(body));
                 } else if (path.equals("/identity/oauth/token")) {
-                    answer(exchange, "application/json", """
+                    answer(exchange, "application/json",
+                            """
                             {"access_token":"wire-access-token","token_type":"bearer","expires_in":3599,"scope":"wire@test"}""");
                 } else if (path.startsWith("/rest/asset/v1/program/")) {
-                    answer(exchange, "application/json", """
+                    answer(exchange, "application/json",
+                            """
                             {"success":true,"errors":[],"warnings":[],"requestId":"w#1","result":[{"id":1970,"name":"P"}]}""");
                 } else {
                     answer(exchange, "application/json", restAnswer(body));
@@ -240,7 +246,8 @@ class OnTheWireIT {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         NodeList objects = factory.newDocumentBuilder()
-                .parse(new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8))).getElementsByTagName("mObject");
+                .parse(new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8))).getElementsByTagName(
+                        "mObject");
         List<String> statuses = new ArrayList<>();
         for (int i = 0; i < objects.getLength(); i++) {
             Element object = (Element) objects.item(i);

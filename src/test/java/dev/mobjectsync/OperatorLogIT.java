@@ -55,12 +55,14 @@ class OperatorLogIT {
             assertTrue(ignored.get(0).contains("WARN") && ignored.get(0).contains("is ignored"), ignored.get(0));
             assertTrue(log.stream().noneMatch(l -> l.contains(".being-written")), "dot-files are not reported");
             for (int attempt = 1; attempt <= 2; attempt++) {
-                Pattern line = Pattern.compile(".*WARN .*call to " + Pattern.quote(host) + " failed \\(attempt " + attempt
+                Pattern line = Pattern.compile(".*WARN .*call to " + Pattern.quote(host) + " failed \\(attempt "
+                        + attempt
                         + "/3, CONNECTION_REFUSED\\): retry in [0-9.]+ s$");
                 assertEquals(1, log.stream().filter(l -> line.matcher(l).matches()).count(),
                         "one line for attempt " + attempt + ":\n" + String.join("\n", log));
             }
-            assertEquals(1, log.stream().filter(l -> l.contains("call to " + host + " failed (attempt 3/3, CONNECTION_REFUSED):"
+            assertEquals(1, log.stream().filter(l -> l.contains("call to " + host
+                    + " failed (attempt 3/3, CONNECTION_REFUSED):"
                     + " not retried, 2 INSERT Opportunity records dead-lettered")).count(), String.join("\n", log));
             assertTrue(log.stream().noneMatch(l -> l.startsWith("\tat ") || l.startsWith("Caused by")),
                     "no stack trace:\n" + String.join("\n", log));

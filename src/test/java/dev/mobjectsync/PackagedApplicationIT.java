@@ -48,8 +48,10 @@ class PackagedApplicationIT {
             List<String> deadLetter = app.channelLines("dead-letter");
             assertEquals(2, success.size(), success.toString());
             assertEquals(1, deadLetter.size(), deadLetter.toString());
-            assertTrue(success.stream().anyMatch(l -> l.contains("\"p1\"") && l.contains("\"UPDATED\"")), success.toString());
-            assertTrue(success.stream().anyMatch(l -> l.contains("\"o1\"") && l.contains("\"CREATED\"")), success.toString());
+            assertTrue(success.stream().anyMatch(l -> l.contains("\"p1\"") && l.contains("\"UPDATED\"")), success
+                    .toString());
+            assertTrue(success.stream().anyMatch(l -> l.contains("\"o1\"") && l.contains("\"CREATED\"")), success
+                    .toString());
             assertTrue(deadLetter.get(0).contains("\"UNKNOWN_TYPE\""), deadLetter.toString());
             // the file moves once its last record is in a channel: just after the lines above appear
             await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(inbox.resolve(".done")));

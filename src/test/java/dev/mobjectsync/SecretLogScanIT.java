@@ -69,7 +69,8 @@ class SecretLogScanIT {
         try (Stream<Path> files = Files.walk(workDir)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 byte[] bytes = Files.readAllBytes(file);
-                if (Stream.of(SECRET, CLIENT_SECRET).anyMatch(secret -> contains(bytes, secret.getBytes(StandardCharsets.UTF_8))
+                if (Stream.of(SECRET, CLIENT_SECRET).anyMatch(secret -> contains(bytes, secret.getBytes(
+                        StandardCharsets.UTF_8))
                         || contains(bytes, secret.getBytes(StandardCharsets.UTF_16BE)))) {
                     leaks.add(workDir.relativize(file).toString());
                 }
@@ -79,7 +80,8 @@ class SecretLogScanIT {
     }
 
     private static Map<String, String> faults(String code) {
-        return Map.of("MOBJECT_SYNC_SIMULATOR_FAULTS_FAILURE_RATE", "1.0", "MOBJECT_SYNC_SIMULATOR_FAULTS_FAILURE_CODE", code);
+        return Map.of("MOBJECT_SYNC_SIMULATOR_FAULTS_FAILURE_RATE", "1.0", "MOBJECT_SYNC_SIMULATOR_FAULTS_FAILURE_CODE",
+                code);
     }
 
     /** One start of the app with everything logged; drops records and waits until each left through a channel. */
@@ -103,7 +105,8 @@ class SecretLogScanIT {
             app.start().awaitReady();
             String prefix = "phase" + phase + "-";
             String content = IntStream.range(0, records)
-                    .mapToObj(i -> "{\"recordId\":\"" + prefix + i + "\",\"type\":\"Opportunity\",\"operation\":\"UPSERT\","
+                    .mapToObj(i -> "{\"recordId\":\"" + prefix + i
+                            + "\",\"type\":\"Opportunity\",\"operation\":\"UPSERT\","
                             + "\"externalKey\":{\"name\":\"ExtOpptyId\",\"value\":\"" + prefix + i + "\"},"
                             + "\"attributes\":{\"Name\":\"n" + i + "\"}}")
                     .collect(Collectors.joining("\n")) + extraLines;
@@ -112,7 +115,8 @@ class SecretLogScanIT {
             Files.move(inbox.resolve(".drop.part"), inbox.resolve("drop.ndjson"));
             long expected = content.lines().filter(l -> !l.isBlank()).count();
             await().atMost(Duration.ofSeconds(60))
-                    .until(() -> app.channelLines("success").size() + app.channelLines("dead-letter").size() >= expected);
+                    .until(() -> app.channelLines("success").size() + app.channelLines("dead-letter")
+                            .size() >= expected);
             app.stop();
         }
     }
@@ -128,8 +132,7 @@ class SecretLogScanIT {
     }
 
     private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
+        outer : for (int i = 0; i + needle.length <= haystack.length; i++) {
             for (int j = 0; j < needle.length; j++) {
                 if (haystack[i + j] != needle[j]) {
                     continue outer;

@@ -15,7 +15,6 @@ import dev.mobjectsync.config.SyncConfig;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.InjectableInstance;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
@@ -42,7 +41,8 @@ public class BatchRepositoryProducer {
      */
     @Produces
     @Singleton
-    DataSource batchDataSource(SyncConfig config, @io.quarkus.agroal.DataSource("h2") InjectableInstance<AgroalDataSource> h2,
+    DataSource batchDataSource(SyncConfig config,
+            @io.quarkus.agroal.DataSource("h2") InjectableInstance<AgroalDataSource> h2,
             @io.quarkus.agroal.DataSource("postgres") InjectableInstance<AgroalDataSource> postgres) {
         if ("postgres".equals(config.repository().kind())) {
             return postgres.get();

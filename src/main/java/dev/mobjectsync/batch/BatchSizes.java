@@ -1,7 +1,7 @@
 package dev.mobjectsync.batch;
 
-import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.config.MarketoApi;
+import dev.mobjectsync.config.SyncConfig;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

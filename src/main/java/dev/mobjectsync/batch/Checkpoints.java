@@ -161,7 +161,8 @@ public class Checkpoints {
     /** A file has moved: everything about it goes. */
     public void forgetSource(String source) {
         update(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE source = ?")) {
+            try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + TABLE
+                    + " WHERE source = ?")) {
                 statement.setString(1, source);
                 statement.executeUpdate();
             }

@@ -5,8 +5,8 @@ import java.util.List;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 
-import dev.mobjectsync.model.SyncRecord;
 import dev.mobjectsync.model.Chunk;
+import dev.mobjectsync.model.SyncRecord;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -31,7 +31,8 @@ public class ExclusiveLocks extends JdbcOrphanLockAwareIdempotentRepository {
             jdbcTemplate.queryForList("SELECT pg_advisory_xact_lock(hashtext(?))", processorName + "|" + key);
         }
         Timestamp stale = new Timestamp(System.currentTimeMillis() - getLockMaxAgeMillis());
-        jdbcTemplate.update("DELETE FROM " + getTableName() + " WHERE processorName = ? AND messageId = ? AND createdAt < ?",
+        jdbcTemplate.update("DELETE FROM " + getTableName()
+                + " WHERE processorName = ? AND messageId = ? AND createdAt < ?",
                 processorName, key, stale);
         if (jdbcTemplate.queryForObject(getQueryString(), Integer.class, processorName, key) != 0) {
             throw new DuplicateKeyException("lock " + key + " is held by another instance");

@@ -6,11 +6,11 @@ import java.util.List;
 
 import org.apache.camel.Handler;
 
+import dev.mobjectsync.model.Chunk;
 import dev.mobjectsync.model.RecordOutcome;
+import dev.mobjectsync.model.SyncRecord;
 import dev.mobjectsync.record.InputItem;
 import dev.mobjectsync.record.RecordAcceptor;
-import dev.mobjectsync.model.SyncRecord;
-import dev.mobjectsync.model.Chunk;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -39,8 +39,10 @@ public class LockRepositories {
         long maxAge = config.takeoverAfter().toMillis();
         long keepAlive = config.heartbeatInterval().toMillis();
         if (keepAlive <= 0 || keepAlive >= maxAge) {
-            throw new IllegalArgumentException("mobject-sync.repository.heartbeat-interval (" + config.heartbeatInterval()
-                    + ") must be positive and shorter than mobject-sync.repository.takeover-after (" + config.takeoverAfter() + ")");
+            throw new IllegalArgumentException("mobject-sync.repository.heartbeat-interval (" + config
+                    .heartbeatInterval()
+                    + ") must be positive and shorter than mobject-sync.repository.takeover-after (" + config
+                            .takeoverAfter() + ")");
         }
         JdbcOrphanLockAwareIdempotentRepository locks = new ExclusiveLocks(dataSource, processorName, camel,
                 "postgres".equals(config.kind()));
@@ -51,7 +53,8 @@ public class LockRepositories {
         try {
             camel.addService(locks, true, true);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot start the lock repository " + processorName + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot start the lock repository " + processorName + ": " + e.getMessage(),
+                    e);
         }
         return locks;
     }

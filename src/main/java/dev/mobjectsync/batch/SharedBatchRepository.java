@@ -9,11 +9,12 @@ import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
-import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.processor.aggregate.jdbc.DefaultJdbcOptimisticLockingExceptionMapper;
 import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
+import org.apache.camel.support.DefaultExchange;
 import org.jboss.logging.Logger;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
 import dev.mobjectsync.model.Chunk;
 
 /**
@@ -63,14 +64,17 @@ public class SharedBatchRepository extends JdbcAggregationRepository {
         if (version == null) {
             return super.add(camel, key, exchange);
         }
-        transactionTemplate.executeWithoutResult(status -> write(() -> update(camel, key, exchange, getRepositoryName(), version)));
+        transactionTemplate.executeWithoutResult(status -> write(() -> update(camel, key, exchange, getRepositoryName(),
+                version)));
         return null;
     }
 
     @Override
-    protected void insert(CamelContext camel, String key, Exchange exchange, String table, Long version) throws Exception {
+    protected void insert(CamelContext camel, String key, Exchange exchange, String table, Long version)
+            throws Exception {
         super.insert(camel, key, exchange, table,
-                getRepositoryName().equals(table) ? ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2) : version);
+                getRepositoryName().equals(table) ? ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2)
+                        : version);
     }
 
     @Override
@@ -82,7 +86,8 @@ public class SharedBatchRepository extends JdbcAggregationRepository {
         }
         try {
             transactionTemplate.executeWithoutResult(status -> {
-                if (jdbcTemplate.update("DELETE FROM " + getRepositoryName() + " WHERE id = ? AND version = ?", key, version) != 1) {
+                if (jdbcTemplate.update("DELETE FROM " + getRepositoryName() + " WHERE id = ? AND version = ?", key,
+                        version) != 1) {
                     throw new OptimisticLockingException();
                 }
                 write(() -> insert(camel, exchangeId, exchange, getRepositoryNameCompleted(), version));

@@ -43,7 +43,8 @@ public final class SimulatorMode {
         Set<String> real = new TreeSet<>();
         if (!own(values.apply(SOAP_ENDPOINT), ownPort)) {
             real.add(SOAP_ENDPOINT);
-            refuseDemo(values, DemoCredentials.SOAP, SOAP_ENDPOINT, "MOBJECT_SYNC_MARKETO_USER_ID and MOBJECT_SYNC_MARKETO_SECRET_KEY");
+            refuseDemo(values, DemoCredentials.SOAP, SOAP_ENDPOINT,
+                    "MOBJECT_SYNC_MARKETO_USER_ID and MOBJECT_SYNC_MARKETO_SECRET_KEY");
         }
         for (String url : REST_URLS) {
             if (!own(values.apply(url), ownPort)) {
@@ -53,7 +54,8 @@ public final class SimulatorMode {
             }
         }
         if (mode.equals("true") && !real.isEmpty()) {
-            throw new IllegalArgumentException(ENABLED + "=true next to a Marketo endpoint that is not this application's ("
+            throw new IllegalArgumentException(ENABLED
+                    + "=true next to a Marketo endpoint that is not this application's ("
                     + String.join(", ", real) + "): the simulator is a sandbox and never stands in for Marketo. Set "
                     + ENABLED + "=auto (or false) to send to that endpoint, or leave " + String.join(", ", real)
                     + " at the packaged default to try the simulator");
@@ -70,7 +72,8 @@ public final class SimulatorMode {
             }
         });
         if (!used.isEmpty()) {
-            throw new IllegalArgumentException(String.join(" and ", used) + " still hold the packaged demo credentials, "
+            throw new IllegalArgumentException(String.join(" and ", used)
+                    + " still hold the packaged demo credentials, "
                     + "which only the embedded simulator accepts, while " + endpoint
                     + " names a real Marketo endpoint: set your own, e.g. through " + variables);
         }

@@ -196,8 +196,10 @@ public interface SyncConfig {
          * A cap on the records per call, below the gateway's own limit per type (BatchSizes); unset:
          * the gateway's limit. Checked against the chosen gateway at start-up.
          */
+        // @formatter:off
         Optional<@Min(value = 1, message = "is ${validatedValue}; must be 1..100 with marketo.api=soap, 1..300 with rest")
                 @Max(value = 300, message = "is ${validatedValue}; must be 1..100 with marketo.api=soap, 1..300 with rest") Integer> size();
+        // @formatter:on
 
         Duration timeout();
 

@@ -11,9 +11,9 @@ import org.apache.camel.Header;
 import org.jboss.logging.Logger;
 
 import dev.mobjectsync.Headers;
+import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.model.Batch;
 import dev.mobjectsync.model.Chunk;
-import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.model.Failure;
 import dev.mobjectsync.model.RecordOutcome;
 import dev.mobjectsync.model.Stage;

@@ -294,7 +294,8 @@ public class CallPacer {
                 } else if (callsToday >= dailyBudget) {
                     wait = Duration.between(now, today.plusDays(1).atStartOfDay(MARKETO_DAY).toInstant());
                     waits.pacing(exchange, CallWaits.Place.DAILY_QUOTA, now.plus(wait));
-                    LOG.warnf("daily budget of %d calls spent: calls wait %d min for Marketo's day to reset", dailyBudget,
+                    LOG.warnf("daily budget of %d calls spent: calls wait %d min for Marketo's day to reset",
+                            dailyBudget,
                             wait.toMinutes());
                 } else if (recent.size() < callsPerWindow) {
                     return counted(new Slot(-1));

@@ -24,7 +24,10 @@ import jakarta.inject.Inject;
 public class CallWaits {
 
     public enum Place {
-        IN_FLIGHT, RETRY, RATE_WINDOW, DAILY_QUOTA
+        IN_FLIGHT,
+        RETRY,
+        RATE_WINDOW,
+        DAILY_QUOTA
     }
 
     /** What the calls in one place amount to: how many, their records, and the latest end of their wait. */
@@ -47,7 +50,8 @@ public class CallWaits {
     }
 
     public void retrying(Exchange exchange, long delayMillis) {
-        calls.put(exchange.getExchangeId(), new Entry(Place.RETRY, records(exchange), clock.instant().plusMillis(delayMillis)));
+        calls.put(exchange.getExchangeId(), new Entry(Place.RETRY, records(exchange), clock.instant().plusMillis(
+                delayMillis)));
     }
 
     void pacing(Exchange exchange, Place place, Instant until) {

@@ -22,7 +22,8 @@ public final class FaultWording {
                     + CHECK_CREDENTIALS,
             "601", "the access token was refused: " + CHECK_REST_CREDENTIALS,
             "602", "the access token expired and a new one was refused: " + CHECK_REST_CREDENTIALS,
-            "603", "access denied: check the API user's role (Read-Write Named Opportunity) and " + CHECK_REST_CREDENTIALS,
+            "603", "access denied: check the API user's role (Read-Write Named Opportunity) and "
+                    + CHECK_REST_CREDENTIALS,
             "IDENTITY_401", CHECK_REST_CREDENTIALS);
 
     /** Faults that mean Marketo refuses who we are: the status page turns red. */

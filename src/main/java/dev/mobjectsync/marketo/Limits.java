@@ -9,7 +9,8 @@ import dev.mobjectsync.config.SyncConfig;
  * {@code limits.share}, the part of the instance's limits left to this group (Marketo counts calls per
  * instance, for every integration of it). Each count is rounded down, and is at least 1.
  */
-public record Limits(int maxConcurrent, int callsPerWindow, Duration window, int dailyBudget, Duration quotaProbeInterval) {
+public record Limits(int maxConcurrent, int callsPerWindow, Duration window, int dailyBudget,
+        Duration quotaProbeInterval) {
 
     /**
      * Marketo counts a call when it receives it, between our start and our end of the call; a little more

@@ -8,16 +8,16 @@ import java.util.Map;
 import javax.xml.namespace.QName;
 
 import org.apache.camel.component.cxf.common.DataFormat;
+import org.apache.camel.component.cxf.jaxws.CxfConfigurer;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
 import org.apache.cxf.endpoint.Client;
-import org.apache.cxf.frontend.AbstractWSDLBasedEndpointFactory;
 import org.apache.cxf.endpoint.Server;
-import org.apache.cxf.staxutils.StaxUtils;
 import org.apache.cxf.endpoint.UpfrontConduitSelector;
+import org.apache.cxf.frontend.AbstractWSDLBasedEndpointFactory;
+import org.apache.cxf.staxutils.StaxUtils;
 import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transport.http.URLConnectionHTTPConduit;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
-import org.apache.camel.component.cxf.jaxws.CxfConfigurer;
 
 import com.marketo.mktows.MktowsPort;
 

@@ -28,7 +28,8 @@ public class MarketoTarget {
     public MarketoTarget(String api, String endpoint) {
         this.gateway = api.toUpperCase(Locale.ROOT);
         URI uri = URI.create(endpoint);
-        this.endpoint = URI.create(uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
+        this.endpoint = URI.create(uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort()
+                : "")
                 + (uri.getRawPath() == null ? "" : uri.getRawPath()));
     }
 

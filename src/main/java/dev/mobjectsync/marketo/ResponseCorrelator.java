@@ -9,10 +9,10 @@ import org.apache.camel.Handler;
 import com.marketo.mktows.SuccessSyncMObjects;
 
 import dev.mobjectsync.Headers;
-import dev.mobjectsync.model.Batch;
 import dev.mobjectsync.config.SyncConfig;
-import dev.mobjectsync.model.RecordOutcome;
+import dev.mobjectsync.model.Batch;
 import dev.mobjectsync.model.Channels;
+import dev.mobjectsync.model.RecordOutcome;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;

@@ -12,10 +12,10 @@ import com.marketo.mktows.MObjStatusEnum;
 
 import dev.mobjectsync.model.Batch;
 import dev.mobjectsync.model.Failure;
+import dev.mobjectsync.model.KeyValue;
 import dev.mobjectsync.model.RecordOutcome;
 import dev.mobjectsync.model.Stage;
 import dev.mobjectsync.model.Success;
-import dev.mobjectsync.model.KeyValue;
 import dev.mobjectsync.model.SyncRecord;
 
 /**

@@ -1,7 +1,6 @@
 package dev.mobjectsync.marketo;
 
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.camel.Exchange;
@@ -10,7 +9,6 @@ import org.jboss.logging.Logger;
 import dev.mobjectsync.Headers;
 import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.model.SyncCounters;
-import dev.mobjectsync.model.Stage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,7 +44,8 @@ public class RetryPolicy {
     private final CallWaits waits;
 
     @Inject
-    public RetryPolicy(SyncConfig config, CallPacer pacer, SyncCounters metrics, MarketoTarget target, CallWaits waits) {
+    public RetryPolicy(SyncConfig config, CallPacer pacer, SyncCounters metrics, MarketoTarget target,
+            CallWaits waits) {
         this.maxAttempts = config.retry().maxAttempts();
         this.initialBackoff = config.retry().initialBackoff();
         this.maxBackoff = config.retry().maxBackoff();
@@ -67,8 +66,9 @@ public class RetryPolicy {
         if (fault.kind() == FaultKind.QUOTA_SPENT) {
             pacer.holdUntilQuotaResets();
             metrics.retried(fault.code());
-            LOG.warnf("call to %s failed (attempt %d, %s, Marketo's daily quota is spent): the call waits for the quota,"
-                    + " without counting an attempt", target.host(), attemptsMade, fault.code());
+            LOG.warnf(
+                    "call to %s failed (attempt %d, %s, Marketo's daily quota is spent): the call waits for the quota,"
+                            + " without counting an attempt", target.host(), attemptsMade, fault.code());
             exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, 0L);
             return true;
         }
@@ -80,7 +80,8 @@ public class RetryPolicy {
             waits.retrying(exchange, delay);
             LOG.warnf("call to %s failed (attempt %d/%d, %s): retry in %s", target.host(), attemptsMade, maxAttempts,
                     fault.code(), seconds(delay));
-            LOG.debugf(failure, "attempt %d of the call to %s failed: %s", attemptsMade, target.host(), fault.message());
+            LOG.debugf(failure, "attempt %d of the call to %s failed: %s", attemptsMade, target.host(), fault
+                    .message());
         }
         return retry;
     }

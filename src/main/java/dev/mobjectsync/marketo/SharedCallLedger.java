@@ -202,7 +202,8 @@ public final class SharedCallLedger implements AutoCloseable {
             forget.executeUpdate();
         }
         if (heldUntil != null && now.isBefore(heldUntil)) {
-            return Attempt.waiting(Duration.between(now, heldUntil), CallWaits.Place.DAILY_QUOTA, heldUntil.toInstant());
+            return Attempt.waiting(Duration.between(now, heldUntil), CallWaits.Place.DAILY_QUOTA, heldUntil
+                    .toInstant());
         }
         if (callsToday >= limits.dailyBudget()) {
             Instant reset = today.plusDays(1).atStartOfDay(CallPacer.MARKETO_DAY).toInstant();
@@ -272,10 +273,12 @@ public final class SharedCallLedger implements AutoCloseable {
     public void ended(long id, boolean answered) throws SQLException {
         running.remove(id);
         try (Connection connection = dataSource.getConnection()) {
-            execute(connection, "UPDATE " + CALLS + " SET ended_at = clock_timestamp() WHERE id = ? AND ended_at IS NULL",
+            execute(connection, "UPDATE " + CALLS
+                    + " SET ended_at = clock_timestamp() WHERE id = ? AND ended_at IS NULL",
                     id);
             if (answered) {
-                execute(connection, "UPDATE " + QUOTA + " SET held_until = NULL, probe = NULL WHERE id = 1 AND probe = ?",
+                execute(connection, "UPDATE " + QUOTA
+                        + " SET held_until = NULL, probe = NULL WHERE id = 1 AND probe = ?",
                         id);
             }
         }

@@ -70,7 +70,8 @@ public class SharedQuota {
         try {
             ledger.open();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot join the replicas' shared quota in the repository: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot join the replicas' shared quota in the repository: " + e
+                    .getMessage(), e);
         }
         heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "mobject-sync-quota-heartbeat");
@@ -228,7 +229,8 @@ public class SharedQuota {
     private void unreadable(Exception e) {
         String reason = e.getMessage();
         if (unreadable == null) {
-            LOG.warnf("the replicas' shared quota in the repository cannot be used (%s): calls wait until it can", reason);
+            LOG.warnf("the replicas' shared quota in the repository cannot be used (%s): calls wait until it can",
+                    reason);
         }
         unreadable = reason;
     }

@@ -16,8 +16,8 @@ import com.marketo.mktows.ParamsSyncMObjects;
 import com.marketo.mktows.SyncOperationEnum;
 import com.marketo.mktows.TypeAttrib;
 
-import dev.mobjectsync.model.Batch;
 import dev.mobjectsync.model.Association;
+import dev.mobjectsync.model.Batch;
 import dev.mobjectsync.model.KeyValue;
 import dev.mobjectsync.model.SyncRecord;
 import dev.mobjectsync.model.TypeAttribute;

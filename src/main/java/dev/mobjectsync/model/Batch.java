@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.mobjectsync.model.SyncRecord;
-
 /**
  * Records bound for one syncMObjects call: one operation, one type, no Marketo key twice.
  * Serializable so that a persistent aggregation repository can hold it.

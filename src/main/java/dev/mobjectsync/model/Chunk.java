@@ -6,8 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.mobjectsync.model.SyncRecord;
-
 /**
  * Valid records of one source, in the order the source gave them, kept together in the batch
  * repository from the moment the source lets them go until every one of them has its outcome in a

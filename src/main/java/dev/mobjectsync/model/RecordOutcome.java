@@ -2,9 +2,6 @@ package dev.mobjectsync.model;
 
 import java.io.Serializable;
 
-import dev.mobjectsync.model.SourceRef;
-import dev.mobjectsync.model.SyncRecord;
-
 /**
  * What became of one input item: exactly one of {@code success} and {@code failure} is set.
  * {@code recordJson} is the input record as received; {@code unparsedText} stands in for it when

@@ -9,8 +9,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.mobjectsync.model.Failure;
-import dev.mobjectsync.model.RecordOutcome;
 import dev.mobjectsync.model.Json;
+import dev.mobjectsync.model.RecordOutcome;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

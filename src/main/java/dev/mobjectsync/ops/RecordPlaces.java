@@ -31,7 +31,8 @@ public record RecordPlaces(long read, long inBatches, long inFlight, long waitin
             window += outsideCalls;
             outsideCalls = 0;
         }
-        return new RecordPlaces(read, Math.max(0, openChunks) + outsideCalls, inFlight, retry, window, quota, delivered);
+        return new RecordPlaces(read, Math.max(0, openChunks) + outsideCalls, inFlight, retry, window, quota,
+                delivered);
     }
 
     /** Some call (or a sender before it picked its records) waits in this place. */

@@ -6,11 +6,11 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
-import dev.mobjectsync.batch.BatchRepositoryProducer;
-
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+
+import dev.mobjectsync.batch.BatchRepositoryProducer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -6,15 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.mobjectsync.Headers;
-import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.marketo.CallPacer;
 import dev.mobjectsync.marketo.CallWaits;
 import dev.mobjectsync.marketo.MarketoTarget;
 import dev.mobjectsync.model.Channels;
+import dev.mobjectsync.record.FilesInProgress;
 import dev.mobjectsync.sending.SendingStage;
 import dev.mobjectsync.source.IgnoredInboxFiles;
-import dev.mobjectsync.record.FilesInProgress;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;

@@ -45,7 +45,8 @@ public class SyncGauges {
         if (shared.active()) {
             FunctionTimer.builder("mobject.sync.quota.ledger", shared, SharedQuota::placesTaken,
                     SharedQuota::secondsInLedger, TimeUnit.SECONDS)
-                    .description("places taken in the replicas' shared quota, and the time spent in its database transactions")
+                    .description(
+                            "places taken in the replicas' shared quota, and the time spent in its database transactions")
                     .register(registry);
             FunctionCounter.builder("mobject.sync.quota.ledger.transactions", shared, SharedQuota::transactions)
                     .description("the shared quota's database transactions: tries, ends, places given back")
@@ -54,7 +55,8 @@ public class SyncGauges {
         Gauge.builder("mobject.sync.repository.records.waiting", waiting, WaitingRecords::count)
                 .description("records in open chunks of the batch repository").register(registry);
         Gauge.builder("mobject.sync.sending.records.waiting", stage, SendingStage::recordsWaiting)
-                .description("records the sending stage holds outside a call: behind an earlier record of their object, or ready")
+                .description(
+                        "records the sending stage holds outside a call: behind an earlier record of their object, or ready")
                 .register(registry);
         Gauge.builder("mobject.sync.sending.records.held", stage, SendingStage::recordsHeld)
                 .description("records the sending stage holds, in a call or not (sources wait at batch.max-waiting)")

@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.mobjectsync.Headers;
+import dev.mobjectsync.model.Channels;
 import dev.mobjectsync.model.RecordOutcome;
 import dev.mobjectsync.model.SyncCounters;
-import dev.mobjectsync.model.Channels;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;

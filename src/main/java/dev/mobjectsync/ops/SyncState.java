@@ -36,7 +36,8 @@ public record SyncState(String level, String reason, Instant until) {
         CallWaits.Summary quota = waits.get(Place.DAILY_QUOTA);
         if (quota.calls() > 0 || pacer.quotaHeldUntil() != null) {
             return new SyncState("waiting", "Marketo's daily quota is spent: " + places.heldForQuota()
-                    + " records are held until it resets", quota.until() != null ? quota.until() : pacer.quotaHeldUntil());
+                    + " records are held until it resets", quota.until() != null ? quota.until() : pacer
+                            .quotaHeldUntil());
         }
         CallWaits.Summary window = waits.get(Place.RATE_WINDOW);
         if (window.calls() > 0) {

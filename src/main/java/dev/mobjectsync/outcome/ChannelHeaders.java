@@ -2,8 +2,9 @@ package dev.mobjectsync.outcome;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import dev.mobjectsync.model.RecordOutcome;
+
 import dev.mobjectsync.model.Failure;
+import dev.mobjectsync.model.RecordOutcome;
 import dev.mobjectsync.model.Success;
 
 /**

@@ -12,8 +12,8 @@ import org.apache.camel.component.kafka.KafkaConstants;
 
 import dev.mobjectsync.Headers;
 import dev.mobjectsync.config.SyncConfig;
-import dev.mobjectsync.model.RecordOutcome;
 import dev.mobjectsync.model.Channels;
+import dev.mobjectsync.model.RecordOutcome;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -9,9 +9,9 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.mobjectsync.model.Failure;
 import dev.mobjectsync.model.Json;
 import dev.mobjectsync.model.RecordOutcome;
-import dev.mobjectsync.model.Failure;
 import dev.mobjectsync.model.Success;
 
 import jakarta.enterprise.context.ApplicationScoped;

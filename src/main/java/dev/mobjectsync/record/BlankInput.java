@@ -8,7 +8,7 @@ final class BlankInput {
 
     /** How far to look; a longer run of white space counts as content (the readers then skip it). */
     static final int LOOK_AHEAD = 64 * 1024;
-    private static final int[] BYTE_ORDER_MARK = { 0xEF, 0xBB, 0xBF };
+    private static final int[] BYTE_ORDER_MARK = {0xEF, 0xBB, 0xBF};
 
     private BlankInput() {
     }

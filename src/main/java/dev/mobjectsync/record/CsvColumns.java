@@ -8,6 +8,7 @@ import org.apache.commons.csv.CSVRecord;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.mobjectsync.model.Json;
 
 /**
@@ -45,7 +46,8 @@ final class CsvColumns {
             }
             if (!documented(names.get(i)) && !ignored.ignores(names.get(i))) {
                 throw new UnknownColumnException("column " + (i + 1) + " '" + names.get(i)
-                        + "' matches none of the documented forms (" + FORMS + "); to carry a column of your own, list it in "
+                        + "' matches none of the documented forms (" + FORMS
+                        + "); to carry a column of your own, list it in "
                         + IgnoredFields.KEY);
             }
         }

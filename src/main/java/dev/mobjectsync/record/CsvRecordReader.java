@@ -10,6 +10,7 @@ import java.util.NoSuchElementException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+
 import dev.mobjectsync.model.SourceRef;
 
 /**

@@ -1,13 +1,15 @@
 package dev.mobjectsync.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.mobjectsync.model.SourceRef;
 
 /**
  * One item a reader found in its input: either a parsed JSON value, or text that could not be
  * parsed, with the reason. Either way it has a source reference and leaves through one channel.
  */
-public record InputItem(SourceRef source, JsonNode node, String unparsedText, ReasonCode parseError, String parseMessage) {
+public record InputItem(SourceRef source, JsonNode node, String unparsedText, ReasonCode parseError,
+        String parseMessage) {
 
     public static InputItem parsed(SourceRef source, JsonNode node) {
         return new InputItem(source, node, null, null, null);

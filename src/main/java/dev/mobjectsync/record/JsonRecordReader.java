@@ -10,8 +10,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.mobjectsync.model.SourceRef;
+
 import dev.mobjectsync.model.Json;
+import dev.mobjectsync.model.SourceRef;
 
 /**
  * A {@code .json} file: one record, an array of records, or several values one after the other.

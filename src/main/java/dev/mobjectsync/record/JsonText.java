@@ -4,8 +4,9 @@ import java.nio.charset.CharacterCodingException;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.mobjectsync.model.SourceRef;
+
 import dev.mobjectsync.model.Json;
+import dev.mobjectsync.model.SourceRef;
 
 /**
  * One unit of JSON text, an NDJSON line or a message body, into items: bytes that are not UTF-8, a NUL

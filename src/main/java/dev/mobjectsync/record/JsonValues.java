@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.mobjectsync.model.SourceRef;
 
 /** Small helpers the readers share: arrays expand to their elements, parse errors read well. */

@@ -2,6 +2,7 @@ package dev.mobjectsync.record;
 
 import java.util.ArrayList;
 import java.util.List;
+
 import dev.mobjectsync.model.SourceRef;
 
 /**

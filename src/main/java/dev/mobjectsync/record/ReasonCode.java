@@ -21,7 +21,8 @@ public enum ReasonCode {
     WRONG_SHAPE("a field has the wrong JSON shape (e.g. an object where a string belongs)"),
     NOT_A_STRING("type, operation, attrType or an association's type is a number or a boolean, not a string"),
     UNKNOWN_COLUMN("a CSV header names a column that matches none of the documented forms"),
-    UNKNOWN_FIELD("a record, its externalKey, an association or a typeAttributes entry has a field the format does not know"),
+    UNKNOWN_FIELD(
+            "a record, its externalKey, an association or a typeAttributes entry has a field the format does not know"),
     TOO_MANY_ATTRIBUTES("attributes, typeAttributes or associations hold more than 1000 entries"),
     BAD_ID("an id is not a positive 32-bit integer"),
     BAD_EXTERNAL_KEY("externalKey is not an object with a non-empty name and value"),
@@ -33,7 +34,8 @@ public enum ReasonCode {
     BAD_MONTH("a Cost Month is not yyyy-MM"),
     BAD_AMOUNT("an Amount is not a decimal number"),
     FIELD_TOO_LONG("a value is longer than mobject-sync.validation.max-field-length"),
-    UNSUPPORTED_CHARACTER("a value holds a character XML 1.0 cannot carry (NUL or another control character, an unpaired surrogate)");
+    UNSUPPORTED_CHARACTER(
+            "a value holds a character XML 1.0 cannot carry (NUL or another control character, an unpaired surrogate)");
 
     private final String meaning;
 

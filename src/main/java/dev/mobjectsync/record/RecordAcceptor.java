@@ -7,17 +7,17 @@ import java.util.stream.Collectors;
 import org.apache.camel.Handler;
 
 import dev.mobjectsync.config.SyncConfig;
-import dev.mobjectsync.model.SyncCounters;
 import dev.mobjectsync.model.Failure;
 import dev.mobjectsync.model.RecordOutcome;
-import dev.mobjectsync.model.Stage;
 import dev.mobjectsync.model.SourceRef;
+import dev.mobjectsync.model.Stage;
+import dev.mobjectsync.model.SyncCounters;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
 /**
- * The accept step: an {@link InputItem} becomes a {@link SyncRecord} 
+ * The accept step: an {@link InputItem} becomes a {@link SyncRecord}
  * or a validation-stage {@link RecordOutcome} bound for dead-letter.
  */
 @ApplicationScoped

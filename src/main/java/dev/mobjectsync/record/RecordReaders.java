@@ -10,8 +10,6 @@ import java.util.Locale;
 import java.util.Set;
 
 import dev.mobjectsync.config.SyncConfig;
-import dev.mobjectsync.record.FileProgress;
-import dev.mobjectsync.record.FilesInProgress;
 import dev.mobjectsync.model.SourceRef;
 
 import jakarta.enterprise.context.ApplicationScoped;

@@ -7,10 +7,11 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mobjectsync.model.SyncRecord;
-import dev.mobjectsync.model.SourceRef;
-import dev.mobjectsync.model.KeyValue;
+
 import dev.mobjectsync.model.Association;
+import dev.mobjectsync.model.KeyValue;
+import dev.mobjectsync.model.SourceRef;
+import dev.mobjectsync.model.SyncRecord;
 import dev.mobjectsync.model.TypeAttribute;
 
 /**
@@ -120,7 +121,8 @@ public class RecordValidator {
         for (var names = input.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!RECORD_FIELDS.contains(name) && !ignored.ignores(name)) {
-                defects.add(new Defect(ReasonCode.UNKNOWN_FIELD, "unknown top-level field '" + FieldReader.abbreviate(name)
+                defects.add(new Defect(ReasonCode.UNKNOWN_FIELD, "unknown top-level field '" + FieldReader.abbreviate(
+                        name)
                         + "' (a record has " + String.join(", ", RECORD_FIELDS.stream().sorted().toList())
                         + "; ignored: " + ignored.describe() + "; list your own in " + IgnoredFields.KEY + ")"));
                 return;

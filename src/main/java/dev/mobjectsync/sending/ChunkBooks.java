@@ -94,7 +94,8 @@ final class ChunkBooks {
             repository.keepOnly(camel, ticket.chunkId, rest);
         } catch (RuntimeException e) {
             LOG.warnf("chunk %s: %d of its %d records were delivered, but the repository could not be told (%s): "
-                    + "they will be delivered again after the restart", ticket.chunkId, ticket.chunk.size() - rest.size(),
+                    + "they will be delivered again after the restart", ticket.chunkId, ticket.chunk.size() - rest
+                            .size(),
                     ticket.chunk.size(), e.getMessage());
         }
     }

@@ -12,9 +12,9 @@ import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
 import org.jboss.logging.Logger;
 
 import dev.mobjectsync.batch.Checkpoints;
-import dev.mobjectsync.model.Chunk;
 import dev.mobjectsync.batch.SharedBatchRepository;
 import dev.mobjectsync.batch.StoredBatches;
+import dev.mobjectsync.model.Chunk;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -12,8 +12,8 @@ import org.jboss.logging.Logger;
 
 import dev.mobjectsync.Headers;
 import dev.mobjectsync.batch.Checkpoints;
-import dev.mobjectsync.model.Chunk;
 import dev.mobjectsync.batch.FileUnits;
+import dev.mobjectsync.model.Chunk;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -161,7 +161,8 @@ public class FileHandOver extends AsyncProcessorSupport {
     private static FileDelivery delivery(Exchange exchange) {
         FileDelivery delivery = exchange.getProperty(DELIVERY, FileDelivery.class);
         if (delivery == null) {
-            throw new IllegalStateException("no file delivery begun on this exchange (fileHandOver.begin missing in the route)");
+            throw new IllegalStateException(
+                    "no file delivery begun on this exchange (fileHandOver.begin missing in the route)");
         }
         return delivery;
     }

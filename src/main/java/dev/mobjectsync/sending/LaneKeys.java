@@ -42,7 +42,8 @@ public final class LaneKeys {
                     return OPPORTUNITY + "#id=" + association.id();
                 }
                 if (association.externalKey() != null) {
-                    return OPPORTUNITY + "#" + association.externalKey().name() + "=" + association.externalKey().value();
+                    return OPPORTUNITY + "#" + association.externalKey().name() + "=" + association.externalKey()
+                            .value();
                 }
             }
         }

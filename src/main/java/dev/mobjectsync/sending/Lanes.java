@@ -143,7 +143,8 @@ final class Lanes {
             for (String lane : entry.lanes) {
                 ArrayDeque<Entry> queue = byLane.get(lane);
                 if (queue.peekFirst() != entry) {
-                    throw new IllegalStateException("record " + entry.record.recordId() + " finished but not first in " + lane);
+                    throw new IllegalStateException("record " + entry.record.recordId() + " finished but not first in "
+                            + lane);
                 }
                 queue.pollFirst();
                 if (queue.isEmpty()) {
@@ -182,7 +183,8 @@ final class Lanes {
                 return;
             }
         }
-        if (ready.computeIfAbsent(entry.record.batchKey(), key -> new TreeMap<>()).putIfAbsent(entry.seq, entry) == null) {
+        if (ready.computeIfAbsent(entry.record.batchKey(), key -> new TreeMap<>()).putIfAbsent(entry.seq,
+                entry) == null) {
             entry.readySince = clock;
             readyCount++;
         }

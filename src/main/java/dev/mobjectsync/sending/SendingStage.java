@@ -25,14 +25,14 @@ import org.apache.camel.support.EventNotifierSupport;
 import org.apache.camel.support.service.ServiceHelper;
 import org.jboss.logging.Logger;
 
-import dev.mobjectsync.model.Batch;
 import dev.mobjectsync.batch.BatchSizes;
 import dev.mobjectsync.batch.Checkpoints;
-import dev.mobjectsync.model.Chunk;
 import dev.mobjectsync.batch.ChunkKeys;
 import dev.mobjectsync.batch.SharedBatchRepository;
 import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.marketo.CallPacer;
+import dev.mobjectsync.model.Batch;
+import dev.mobjectsync.model.Chunk;
 import dev.mobjectsync.model.SyncRecord;
 
 import io.quarkus.runtime.StartupEvent;
@@ -301,7 +301,8 @@ public class SendingStage implements AsyncProcessor {
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            LOG.errorf(e, "a sender stopped unexpectedly; %s", running ? "starting another" : "the application is stopping");
+            LOG.errorf(e, "a sender stopped unexpectedly; %s", running ? "starting another"
+                    : "the application is stopping");
             if (running) {
                 pool.execute(this::sendWhileRunning);
             }

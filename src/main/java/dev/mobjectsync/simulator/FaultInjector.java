@@ -3,9 +3,9 @@ package dev.mobjectsync.simulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +13,6 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.marketo.mktows.MObject;
-
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -158,7 +157,8 @@ public class FaultInjector {
                     || object.getAttribList() != null && object.getAttribList().getAttrib().stream()
                             .anyMatch(attrib -> poison.equals(attrib.getValue()));
             if (poisoned) {
-                throw MarketoFaults.fault("20110", "Bad Parameter", "Input error: invalid value in mObject #" + (i + 1));
+                throw MarketoFaults.fault("20110", "Bad Parameter", "Input error: invalid value in mObject #" + (i
+                        + 1));
             }
         }
     }

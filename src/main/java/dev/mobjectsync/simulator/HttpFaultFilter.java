@@ -20,7 +20,7 @@ public class HttpFaultFilter {
         if (!config.active()) {
             return;
         }
-        for (String calls : new String[] {"/soap/mktows/*", "/rest/*"}) {
+        for (String calls : new String[]{"/soap/mktows/*", "/rest/*"}) {
             router.route(calls).order(-10).handler(context -> {
                 if (context.request().method() != HttpMethod.POST) {
                     context.next();

@@ -38,7 +38,8 @@ final class ObjectStore {
      * Creates or updates one object of a call as Marketo does: INSERT of an existing one and UPDATE of a missing
      * one are SKIPPED; a new object gets the next id of the instance ({@code newId}).
      */
-    MObjStatus upsert(SyncOperationEnum operation, MObject object, StoredObject existing, Map<String, String> attributes,
+    MObjStatus upsert(SyncOperationEnum operation, MObject object, StoredObject existing,
+            Map<String, String> attributes,
             List<String> associations, IntSupplier newId) {
         if (existing != null) {
             if (operation == SyncOperationEnum.INSERT) {

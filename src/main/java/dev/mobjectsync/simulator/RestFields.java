@@ -30,7 +30,8 @@ final class RestFields {
 
     /** The REST name of a SOAP attribute of this type. */
     static String rest(String type, String soapName) {
-        return table(type).contains(soapName) ? soapName.substring(0, 1).toLowerCase(Locale.ROOT) + soapName.substring(1)
+        return table(type).contains(soapName) ? soapName.substring(0, 1).toLowerCase(Locale.ROOT) + soapName.substring(
+                1)
                 : soapName;
     }
 

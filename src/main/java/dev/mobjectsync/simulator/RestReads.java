@@ -27,7 +27,8 @@ final class RestReads {
 
     RestAnswer describe(String type) {
         boolean opportunity = "Opportunity".equals(type);
-        ObjectNode description = SimulatorJson.MAPPER.createObjectNode().put("name", opportunity ? "opportunity" : "opportunityRole")
+        ObjectNode description = SimulatorJson.MAPPER.createObjectNode().put("name", opportunity ? "opportunity"
+                : "opportunityRole")
                 .put("idField", RestFields.MARKETO_GUID);
         ArrayNode dedupe = description.putArray("dedupeFields").add(RestFields.EXTERNAL_OPPORTUNITY_ID);
         ArrayNode fields = description.putArray("fields");
@@ -40,9 +41,11 @@ final class RestReads {
             fields.addObject().put("name", RestFields.ROLE).put("dataType", "string").put("updateable", false);
         }
         for (String soap : opportunity ? state.opportunityFields() : state.roleFields()) {
-            if (!List.of(RestTranslation.EXTERNAL_KEY, "ExtRoleId", "OpportunityId", "PersonId", "Role").contains(soap)) {
+            if (!List.of(RestTranslation.EXTERNAL_KEY, "ExtRoleId", "OpportunityId", "PersonId", "Role").contains(
+                    soap)) {
                 fields.addObject().put("name", opportunity ? RestFields.rest("Opportunity", soap)
-                        : RestFields.rest("OpportunityPersonRole", soap)).put("dataType", "string").put("updateable", true);
+                        : RestFields.rest("OpportunityPersonRole", soap)).put("dataType", "string").put("updateable",
+                                true);
             }
         }
         return new RestAnswer(SimulatorJson.MAPPER.createArrayNode().add(description), null, 0);

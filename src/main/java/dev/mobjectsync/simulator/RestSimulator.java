@@ -55,7 +55,8 @@ public class RestSimulator {
     private final RestReads reads;
     private final RestWrites writes;
 
-    public RestSimulator(SimulatorConfig config, SimulatorState state, FaultInjector faults, CallLog callLog, Clock clock) {
+    public RestSimulator(SimulatorConfig config, SimulatorState state, FaultInjector faults, CallLog callLog,
+            Clock clock) {
         this.state = state;
         this.faults = faults;
         this.callLog = callLog;
@@ -141,7 +142,8 @@ public class RestSimulator {
     }
 
     private void answer(RoutingContext context, String operation, WriteHandler handler, InFlight call) {
-        ObjectNode body = SimulatorJson.MAPPER.createObjectNode().put("requestId", UUID.randomUUID().toString().substring(0, 13));
+        ObjectNode body = SimulatorJson.MAPPER.createObjectNode().put("requestId", UUID.randomUUID().toString()
+                .substring(0, 13));
         String fault = null;
         RestAnswer answer = null;
         try {

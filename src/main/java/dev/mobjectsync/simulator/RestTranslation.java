@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import com.marketo.mktows.ArrayOfAttrib;
 import com.marketo.mktows.ArrayOfMObjAssociation;
 import com.marketo.mktows.ArrayOfTypeAttrib;
@@ -155,7 +154,8 @@ final class RestTranslation {
         object.setType("Program");
         object.setId(id);
         ArrayOfTypeAttrib typeAttribs = new ArrayOfTypeAttrib();
-        for (JsonNode cost : costs == null ? SimulatorJson.MAPPER.createArrayNode() : SimulatorJson.MAPPER.readTree(costs)) {
+        for (JsonNode cost : costs == null ? SimulatorJson.MAPPER.createArrayNode() : SimulatorJson.MAPPER.readTree(
+                costs)) {
             Map<String, String> values = new LinkedHashMap<>();
             String start = text(cost.get("startDate"));
             values.put("Month", start == null || start.length() < 7 ? String.valueOf(start) : start.substring(0, 7));
@@ -168,7 +168,8 @@ final class RestTranslation {
             }
             typeAttribs.getTypeAttrib().add(typeAttrib("Cost", values));
         }
-        for (JsonNode tag : tags == null ? SimulatorJson.MAPPER.createArrayNode() : SimulatorJson.MAPPER.readTree(tags)) {
+        for (JsonNode tag : tags == null ? SimulatorJson.MAPPER.createArrayNode() : SimulatorJson.MAPPER.readTree(
+                tags)) {
             if ("Channel".equals(text(tag.get("tagType")))) {
                 throw new Skip("709", "the channel of a program cannot be updated");
             }
@@ -213,7 +214,8 @@ final class RestTranslation {
 
     /** A stored Opportunity or role as Get answers it: REST field names, its GUID. */
     static ObjectNode stored(MObject object, int seq, String externalOpportunityId) {
-        ObjectNode json = SimulatorJson.MAPPER.createObjectNode().put("seq", seq).put("marketoGUID", guid(object.getId()));
+        ObjectNode json = SimulatorJson.MAPPER.createObjectNode().put("seq", seq).put("marketoGUID", guid(object
+                .getId()));
         values(object.getAttribList()).forEach((name, value) -> {
             switch (name) {
                 case EXTERNAL_KEY -> json.put(RestFields.EXTERNAL_OPPORTUNITY_ID, value);

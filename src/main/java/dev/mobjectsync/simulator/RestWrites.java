@@ -85,11 +85,13 @@ final class RestWrites {
         List<Integer> positions = new ArrayList<>();
         for (int seq = 0; seq < input.size(); seq++) {
             try {
-                objects.add("Opportunity".equals(type) ? RestTranslation.opportunity(input.get(seq), operation, byIdField)
+                objects.add("Opportunity".equals(type) ? RestTranslation.opportunity(input.get(seq), operation,
+                        byIdField)
                         : RestTranslation.role(input.get(seq)));
                 positions.add(seq);
             } catch (RestTranslation.Skip skip) {
-                results[seq] = RestTranslation.skipped(SimulatorJson.MAPPER.createObjectNode().put("seq", seq), skip.code,
+                results[seq] = RestTranslation.skipped(SimulatorJson.MAPPER.createObjectNode().put("seq", seq),
+                        skip.code,
                         skip.getMessage());
             }
         }

@@ -54,7 +54,7 @@ final class SeededPrograms {
 
     SeededPrograms(Seed seed) {
         this.definedTags = seed.tags() == null ? Map.of() : seed.tags();
-        for (Seed.SeedProgram p : seed.programs() == null ? List.<Seed.SeedProgram> of() : seed.programs()) {
+        for (Seed.SeedProgram p : seed.programs() == null ? List.<Seed.SeedProgram>of() : seed.programs()) {
             Program program = new Program(p.id(), p.name(), p.type());
             if (p.costs() != null) {
                 p.costs().forEach(c -> program.costs.put(c.id(), new Cost(c.id(), c.month(), c.amount(), c.note())));
@@ -104,10 +104,12 @@ final class SeededPrograms {
 
     /** The Programs with this id (all when null) as getMObjects answers them, with costs and tags if {@code details}. */
     List<MObject> get(Integer id, boolean details) {
-        return programs.values().stream().filter(p -> id == null || id == p.id).map(p -> toMObject(p, details)).toList();
+        return programs.values().stream().filter(p -> id == null || id == p.id).map(p -> toMObject(p, details))
+                .toList();
     }
 
-    private static void cost(Program program, Map<String, String> values, Map<Integer, Cost> costs, List<Cost> newCosts) {
+    private static void cost(Program program, Map<String, String> values, Map<Integer, Cost> costs,
+            List<Cost> newCosts) {
         String month = values.get("Month");
         String amount = values.get("Amount");
         if (month == null || amount == null) {

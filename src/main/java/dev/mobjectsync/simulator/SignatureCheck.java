@@ -70,7 +70,8 @@ public class SignatureCheck {
     }
 
     private static SoapFault authenticationFailed() {
-        return MarketoFaults.fault(MarketoFaults.AUTHENTICATION_FAILED, "Authentication failed", "Authentication failed");
+        return MarketoFaults.fault(MarketoFaults.AUTHENTICATION_FAILED, "Authentication failed",
+                "Authentication failed");
     }
 
     private static SoapFault expired(String message) {

@@ -42,7 +42,8 @@ public class SimulatorService {
     public SimulatorService(SimulatorConfig config, SimulatorState state, CallLog callLog, FaultInjector faults,
             Clock clock) {
         this.state = state;
-        this.signatureCheck = new SignatureCheck(config.userId(), config.secretKey().bytes(), config.timestampTolerance());
+        this.signatureCheck = new SignatureCheck(config.userId(), config.secretKey().bytes(), config
+                .timestampTolerance());
         this.callLog = callLog;
         this.faults = faults;
         this.clock = clock;
@@ -70,7 +71,8 @@ public class SimulatorService {
                 Object answer = switch (operation) {
                     case "syncMObjects" -> sync((ParamsSyncMObjects) params, call);
                     case "getMObjects" -> get((ParamsGetMObjects) params);
-                    default -> throw MarketoFaults.fault("20019", "Unsupported Operation", operation + " is not simulated");
+                    default -> throw MarketoFaults.fault("20019", "Unsupported Operation", operation
+                            + " is not simulated");
                 };
                 callLog.add(new CallLog.Call(clock.instant(), operation, syncOperation, objects, null, overlapping));
                 return new MessageContentsList(answer);

@@ -258,9 +258,11 @@ public class SimulatorState {
     public synchronized ResultGetMObjects get(ParamsGetMObjects params) {
         List<MObject> matches = new ArrayList<>();
         switch (String.valueOf(params.getType())) {
-            case "Program" -> matches.addAll(programs.get(params.getId(), Boolean.TRUE.equals(params.isIncludeDetails())));
+            case "Program" -> matches.addAll(programs.get(params.getId(), Boolean.TRUE.equals(params
+                    .isIncludeDetails())));
             case "Opportunity" -> StoredObject.select(opportunities.objects, params, "Opportunity", matches);
-            case "OpportunityPersonRole" -> StoredObject.select(roles.objects, params, "OpportunityPersonRole", matches);
+            case "OpportunityPersonRole" -> StoredObject.select(roles.objects, params, "OpportunityPersonRole",
+                    matches);
             default -> throw MarketoFaults.fault(MarketoFaults.BAD_PARAMETER, "Bad Parameter",
                     "getMObjects does not support type " + params.getType());
         }

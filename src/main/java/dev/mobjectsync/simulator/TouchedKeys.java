@@ -78,7 +78,8 @@ final class TouchedKeys {
         String person = values.get("PersonId");
         for (MObjAssociation association : associations(role)) {
             switch (String.valueOf(association.getMObjType())) {
-                case "Opportunity" -> opportunity.addAll(opportunityKeys(association.getId(), association.getExternalKey()));
+                case "Opportunity" -> opportunity.addAll(opportunityKeys(association.getId(), association
+                        .getExternalKey()));
                 case "Lead" -> person = association.getId() != null ? String.valueOf(association.getId())
                         : association.getExternalKey() != null ? key(association.getExternalKey()) : person;
                 default -> {

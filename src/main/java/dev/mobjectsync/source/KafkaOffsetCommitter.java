@@ -18,7 +18,8 @@ public class KafkaOffsetCommitter {
 
     @Handler
     public void commit(Exchange exchange) {
-        KafkaManualCommit commit = exchange.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class);
+        KafkaManualCommit commit = exchange.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT,
+                KafkaManualCommit.class);
         if (commit == null) {
             throw new IllegalStateException("the Kafka source must run with allowManualCommit=true");
         }

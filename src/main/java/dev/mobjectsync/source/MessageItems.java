@@ -6,9 +6,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.kafka.KafkaConstants;
 
 import dev.mobjectsync.config.SyncConfig;
+import dev.mobjectsync.model.SourceRef;
 import dev.mobjectsync.record.InputItem;
 import dev.mobjectsync.record.MessageRecords;
-import dev.mobjectsync.model.SourceRef;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.mobjectsync.model.RecordOutcome;
-import dev.mobjectsync.model.Success;
 import dev.mobjectsync.model.SourceRef;
+import dev.mobjectsync.model.Success;
 
 /** The checkpoints on a real H2 database: what a run writes is what the next one reads. */
 class CheckpointsTest {
@@ -29,7 +29,8 @@ class CheckpointsTest {
 
     @BeforeEach
     void database() throws Exception {
-        dataSource = JdbcConnectionPool.create("jdbc:h2:mem:checkpoints-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "", "");
+        dataSource = JdbcConnectionPool.create("jdbc:h2:mem:checkpoints-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
+                "", "");
         RepositoryMigrations.migrateAtStart(dataSource, "h2");
         checkpoints = new Checkpoints(dataSource);
     }
@@ -48,7 +49,8 @@ class CheckpointsTest {
     private void answer(String callId, Checkpoints.Place place, int... positions) {
         Map<Checkpoints.Place, List<Map.Entry<Integer, RecordOutcome>>> byPlace = new LinkedHashMap<>();
         for (int position : positions) {
-            byPlace.computeIfAbsent(place, p -> new java.util.ArrayList<>()).add(Map.entry(position, outcome("r" + position)));
+            byPlace.computeIfAbsent(place, p -> new java.util.ArrayList<>()).add(Map.entry(position, outcome("r"
+                    + position)));
         }
         checkpoints.answered(callId, byPlace);
     }

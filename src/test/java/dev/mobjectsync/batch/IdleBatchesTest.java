@@ -15,7 +15,8 @@ class IdleBatchesTest {
     void onlyBatchesWithTheSameVersionAtTwoLooksAreIdle() {
         assertEquals(List.of(), idle.unchangedSinceLastLook(Map.of("UPSERT:Opportunity", 3L, "UPDATE:Program", 1L)));
         assertEquals(List.of("UPDATE:Program"),
-                idle.unchangedSinceLastLook(Map.of("UPSERT:Opportunity", 4L, "UPDATE:Program", 1L, "INSERT:Opportunity", 1L)));
+                idle.unchangedSinceLastLook(Map.of("UPSERT:Opportunity", 4L, "UPDATE:Program", 1L, "INSERT:Opportunity",
+                        1L)));
     }
 
     @Test

@@ -33,7 +33,8 @@ public final class RepositoryMigrations {
                 .load();
         if (Boolean.parseBoolean(required(application, prefix + "baseline-at-start"))) {
             new FlywayExecutor(flyway.getConfiguration()).execute(
-                    (resolver, history, database, schema, schemas, callbacks, interceptor) -> history.exists() ? null : flyway.baseline(),
+                    (resolver, history, database, schema, schemas, callbacks, interceptor) -> history.exists() ? null
+                            : flyway.baseline(),
                     true, null);
         }
         if (Boolean.parseBoolean(required(application, prefix + "migrate-at-start"))) {

@@ -24,7 +24,8 @@ import dev.mobjectsync.scale.ScratchDatabase;
 /** The repository's Flyway migrations on real H2 and PostgreSQL databases, fresh or prepared by earlier versions. */
 class RepositoryMigrationsTest {
 
-    private static final List<String> TABLES = List.of(BatchRepositoryProducer.TABLE, BatchRepositoryProducer.TABLE + "_completed",
+    private static final List<String> TABLES = List.of(BatchRepositoryProducer.TABLE, BatchRepositoryProducer.TABLE
+            + "_completed",
             LockRepositories.TABLE, Checkpoints.TABLE);
     private static final String HISTORY = "mobject_sync_schema_history";
     /** PostgreSQL also holds the replicas' shared quota (V2): every call's row, and the one quota row. */
@@ -122,19 +123,25 @@ class RepositoryMigrationsTest {
     /** The tables as the start-up code of earlier versions created them, one row in each. */
     private static void startUpCodeTables(DataSource dataSource, String blobType) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String table : new String[] { BatchRepositoryProducer.TABLE, BatchRepositoryProducer.TABLE + "_completed" }) {
-                statement.execute("CREATE TABLE IF NOT EXISTS " + table + " (id VARCHAR(255) NOT NULL, exchange " + blobType
+            for (String table : new String[]{BatchRepositoryProducer.TABLE, BatchRepositoryProducer.TABLE
+                    + "_completed"}) {
+                statement.execute("CREATE TABLE IF NOT EXISTS " + table + " (id VARCHAR(255) NOT NULL, exchange "
+                        + blobType
                         + " NOT NULL, version BIGINT NOT NULL, CONSTRAINT " + table + "_pk PRIMARY KEY (id))");
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " VALUES ('batch-1', ?, 1)")) {
-                    insert.setBytes(1, new byte[] { 0 });
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table
+                        + " VALUES ('batch-1', ?, 1)")) {
+                    insert.setBytes(1, new byte[]{0});
                     insert.executeUpdate();
                 }
             }
-            statement.execute("CREATE TABLE IF NOT EXISTS " + LockRepositories.TABLE + " (processorName VARCHAR(255) NOT NULL,"
+            statement.execute("CREATE TABLE IF NOT EXISTS " + LockRepositories.TABLE
+                    + " (processorName VARCHAR(255) NOT NULL,"
                     + " messageId VARCHAR(1024) NOT NULL, createdAt TIMESTAMP WITH TIME ZONE NOT NULL,"
                     + " CONSTRAINT " + LockRepositories.TABLE + "_pk PRIMARY KEY (processorName, messageId))");
-            statement.execute("INSERT INTO " + LockRepositories.TABLE + " VALUES ('ingest', 'a.ndjson', CURRENT_TIMESTAMP)");
-            statement.execute("CREATE TABLE IF NOT EXISTS " + Checkpoints.TABLE + " (source VARCHAR(1024) NOT NULL, unit INT NOT NULL,"
+            statement.execute("INSERT INTO " + LockRepositories.TABLE
+                    + " VALUES ('ingest', 'a.ndjson', CURRENT_TIMESTAMP)");
+            statement.execute("CREATE TABLE IF NOT EXISTS " + Checkpoints.TABLE
+                    + " (source VARCHAR(1024) NOT NULL, unit INT NOT NULL,"
                     + " call_id VARCHAR(64) NOT NULL, indexes VARCHAR(8000) NOT NULL, outcomes " + blobType + ","
                     + " CONSTRAINT " + Checkpoints.TABLE + "_pk PRIMARY KEY (source, unit, call_id))");
             statement.execute("INSERT INTO " + Checkpoints.TABLE + " VALUES ('file:a', 1, 'call-1', '0', NULL)");
@@ -146,7 +153,8 @@ class RepositoryMigrationsTest {
         List<String> versions = new ArrayList<>();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(
-                        "SELECT \"version\" FROM \"" + HISTORY + "\" WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
+                        "SELECT \"version\" FROM \"" + HISTORY
+                                + "\" WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
             while (rows.next()) {
                 versions.add(rows.getString(1));
             }

@@ -38,22 +38,29 @@ final class BenchReport {
                     "≥ 0.98", r -> number(r, "rest_ceiling_fraction") >= 0.98),
             new Goal("rest_limit_faults", "606 + 615 answered during the REST ceiling run", "0",
                     r -> number(r, "rest_limit_faults") == 0),
-            new Goal("ordered_ceiling_fraction", "records/s ÷ 500, same limits, ordered workload (opportunities, their roles, 2 rounds of updates)",
+            new Goal("ordered_ceiling_fraction",
+                    "records/s ÷ 500, same limits, ordered workload (opportunities, their roles, 2 rounds of updates)",
                     "≥ 0.98", r -> number(r, "ordered_ceiling_fraction") >= 0.98),
             new Goal("ordered_records_per_call", "mean objects per call, ordered workload", "reported", r -> true),
-            new Goal("ordered_overlapping_calls", "calls touching an object while another call on it was in flight", "0",
+            new Goal("ordered_overlapping_calls", "calls touching an object while another call on it was in flight",
+                    "0",
                     r -> number(r, "ordered_overlapping_calls") == 0),
-            new Goal("ordered_duplicate_objects", "external keys held by two objects (simulator may duplicate concurrent upserts)", "0",
+            new Goal("ordered_duplicate_objects",
+                    "external keys held by two objects (simulator may duplicate concurrent upserts)", "0",
                     r -> number(r, "ordered_duplicate_objects") == 0),
-            new Goal("replicas_ceiling_fraction", "two replicas at the default limits, one PostgreSQL repository: records/s"
-                    + " together ÷ 500, same simulator limits", "≥ 0.98", r -> number(r, "replicas_ceiling_fraction") >= 0.98),
+            new Goal("replicas_ceiling_fraction",
+                    "two replicas at the default limits, one PostgreSQL repository: records/s"
+                            + " together ÷ 500, same simulator limits", "≥ 0.98", r -> number(r,
+                                    "replicas_ceiling_fraction") >= 0.98),
             new Goal("replicas_limit_faults", "20023 + 20024 answered during the replicas run", "0",
                     r -> number(r, "replicas_limit_faults") == 0),
-            new Goal("ledger_ms_per_permit", "three replicas: ms in the shared quota ledger's transactions per place, mean of"
-                    + " the replicas", "reported", r -> true),
+            new Goal("ledger_ms_per_permit",
+                    "three replicas: ms in the shared quota ledger's transactions per place, mean of"
+                            + " the replicas", "reported", r -> true),
             new Goal("pipeline_records_per_s", "file drop → success channel, simulator without latency or limits",
                     "≥ 20,000", r -> number(r, "pipeline_records_per_s") >= 20_000),
-            new Goal("raw_records_per_s", "plain loop over the generated CXF client, 100 objects a call, same simulator",
+            new Goal("raw_records_per_s",
+                    "plain loop over the generated CXF client, 100 objects a call, same simulator",
                     "reference", r -> true),
             new Goal("pipeline_vs_raw", "pipeline ÷ raw, same run", "≥ 0.8", r -> number(r, "pipeline_vs_raw") >= 0.8),
             new Goal("big_file_ok", "1 M-record NDJSON file with -Xmx256m, every record in a channel", "true",
@@ -81,7 +88,8 @@ final class BenchReport {
             int begin = text.indexOf(BEGIN);
             int end = text.indexOf(END);
             if (begin >= 0 && end > begin) {
-                Files.writeString(markdown, text.substring(0, begin + BEGIN.length()) + "\n" + table(all) + text.substring(end));
+                Files.writeString(markdown, text.substring(0, begin + BEGIN.length()) + "\n" + table(all) + text
+                        .substring(end));
             }
         }
     }
@@ -98,7 +106,8 @@ final class BenchReport {
         }
         out.append("\nAlso measured: ");
         results.forEach((key, value) -> {
-            if (GOALS.stream().noneMatch(g -> g.key().equals(key)) && !key.equals("machine") && !key.equals("measured_at")) {
+            if (GOALS.stream().noneMatch(g -> g.key().equals(key)) && !key.equals("machine") && !key.equals(
+                    "measured_at")) {
                 out.append("`").append(key).append("` = ").append(value).append("; ");
             }
         });

@@ -72,7 +72,8 @@ class BenchmarkIT {
             replicasCeilingRun();
         } else if (runs.contains("replicas")) {
             // four JVMs for a minute and more: ReplicasShareQuotaIT runs the same group in every mvn verify
-            System.out.println("benchmark: the replicas run is left out in smoke mode (ReplicasShareQuotaIT covers the group)");
+            System.out.println(
+                    "benchmark: the replicas run is left out in smoke mode (ReplicasShareQuotaIT covers the group)");
         }
         BenchReport.write(results, scale, root.resolve("results.json"),
                 runs.equals(Set.of(ALL_RUNS.split(","))) ? Path.of("BENCHMARKS.md") : null);
@@ -167,7 +168,8 @@ class BenchmarkIT {
         double ceiling = 100 * MarketoApi.SOAP.maxBatch("Opportunity") / 20.0;
         long perFile = records / 4 / 5;
         try (AppProcess simulator = simulator("sim-limited-ordered", limits).start().awaitReady();
-                AppProcess app = pipeline("pipeline-ceiling-ordered", simulator, "soap", Map.of()).start().awaitReady()) {
+                AppProcess app = pipeline("pipeline-ceiling-ordered", simulator, "soap", Map.of()).start()
+                        .awaitReady()) {
             ChannelCounter success = new ChannelCounter(app.workDir(), "success");
             for (int f = 0; f < 5; f++) {
                 RecordFiles.dropOrdered(inbox(app), "ordered-" + f + ".ndjson", "ordered-", f * perFile, perFile);
@@ -238,7 +240,8 @@ class BenchmarkIT {
         }
         if (perReplica.size() < replicas.size()) {
             System.out.printf("benchmark: ledger_ms_per_permit skipped: %d of %d replicas show no %s_sum/_count"
-                    + " (or a count of 0) at /q/metrics%n", replicas.size() - perReplica.size(), replicas.size(), LEDGER_TIMER);
+                    + " (or a count of 0) at /q/metrics%n", replicas.size() - perReplica.size(), replicas.size(),
+                    LEDGER_TIMER);
             return;
         }
         results.put("ledger_ms_per_permit", round(perReplica.stream().mapToDouble(ms -> ms).average().orElseThrow()));

@@ -13,15 +13,16 @@ import org.apache.cxf.frontend.ClientProxy;
 import com.marketo.mktows.ArrayOfAttrib;
 import com.marketo.mktows.ArrayOfMObject;
 import com.marketo.mktows.Attrib;
+import com.marketo.mktows.MObject;
 import com.marketo.mktows.MktMktowsApiService;
 import com.marketo.mktows.MktowsPort;
-import com.marketo.mktows.MObject;
 import com.marketo.mktows.ParamsSyncMObjects;
 import com.marketo.mktows.SyncOperationEnum;
 
 import dev.mobjectsync.config.Secret;
 import dev.mobjectsync.marketo.MarketoEndpoints;
 import dev.mobjectsync.marketo.RequestSigner;
+
 import jakarta.xml.ws.BindingProvider;
 
 /**
@@ -43,7 +44,8 @@ final class RawClientLoop {
         try {
             List<MktowsPort> ports = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                MktowsPort port = new MktMktowsApiService(RawClientLoop.class.getClassLoader().getResource("wsdl/mktows.wsdl"))
+                MktowsPort port = new MktMktowsApiService(RawClientLoop.class.getClassLoader().getResource(
+                        "wsdl/mktows.wsdl"))
                         .getMktowsApiSoapPort();
                 ((BindingProvider) port).getRequestContext().put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, endpoint);
                 // the same HTTP stack as the application's Marketo client

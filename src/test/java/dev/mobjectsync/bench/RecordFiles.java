@@ -48,7 +48,8 @@ public final class RecordFiles {
                 for (long i = block; i < end; i++) {
                     out.write("{\"recordId\":\"" + prefix + "r" + i + "\",\"type\":\"OpportunityPersonRole\","
                             + "\"operation\":\"INSERT\",\"attributes\":{\"Role\":\"Champion\"},\"associations\":["
-                            + "{\"type\":\"Opportunity\",\"externalKey\":{\"name\":\"ExtOpptyId\",\"value\":\"" + prefix + i
+                            + "{\"type\":\"Opportunity\",\"externalKey\":{\"name\":\"ExtOpptyId\",\"value\":\"" + prefix
+                            + i
                             + "\"}},{\"type\":\"Lead\",\"id\":" + (i % 100_000 + 1) + "}]}\n");
                 }
                 for (int round = 1; round <= 2; round++) {

@@ -17,7 +17,8 @@ record SimulatorStats(long syncCalls, long answeredCalls, long objects, long lim
 
     static SimulatorStats read(int port) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/simulator/calls")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://127.0.0.1:" + port + "/simulator/calls")).build(), HttpResponse.BodyHandlers
+                        .ofString());
         JsonNode json = JSON.readTree(response.body());
         JsonNode faults = json.path("faults");
         return new SimulatorStats(json.path("syncCalls").asLong(), json.path("answeredCalls").asLong(),

@@ -26,6 +26,7 @@ import dev.mobjectsync.marketo.RequestSigner;
 import dev.mobjectsync.pipeline.CleanTestData;
 import dev.mobjectsync.simulator.CallLog;
 import dev.mobjectsync.simulator.FaultInjector;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,8 +43,7 @@ import jakarta.jms.TextMessage;
  */
 @QuarkusTest
 @QuarkusTestResource(value = CleanTestData.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = BrokersResource.class, restrictToAnnotatedClass = true,
-        initArgs = @ResourceArg(name = "channels", value = "file"))
+@QuarkusTestResource(value = BrokersResource.class, restrictToAnnotatedClass = true, initArgs = @ResourceArg(name = "channels", value = "file"))
 class BrokerOrderTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(180);
@@ -75,23 +75,24 @@ class BrokerOrderTest {
         List<String[]> events = new ArrayList<>();
         for (int i = 0; i < OBJECTS; i++) {
             String key = prefix + "K" + i;
-            events.add(new String[] { key, "{\"recordId\":\"" + prefix + "o" + i + "\",\"type\":\"Opportunity\","
+            events.add(new String[]{key, "{\"recordId\":\"" + prefix + "o" + i + "\",\"type\":\"Opportunity\","
                     + "\"operation\":\"INSERT\",\"externalKey\":{\"name\":\"ExtOpptyId\",\"value\":\"" + key + "\"},"
-                    + "\"attributes\":{\"Name\":\"n" + i + "\",\"Amount\":\"0\"}}" });
+                    + "\"attributes\":{\"Name\":\"n" + i + "\",\"Amount\":\"0\"}}"});
         }
         for (int i = 0; i < OBJECTS; i++) {
             String key = prefix + "K" + i;
-            events.add(new String[] { key, "{\"recordId\":\"" + prefix + "r" + i + "\",\"type\":\"OpportunityPersonRole\","
+            events.add(new String[]{key, "{\"recordId\":\"" + prefix + "r" + i
+                    + "\",\"type\":\"OpportunityPersonRole\","
                     + "\"operation\":\"INSERT\",\"attributes\":{\"Role\":\"Buyer\"},\"associations\":[{\"type\":"
                     + "\"Opportunity\",\"externalKey\":{\"name\":\"ExtOpptyId\",\"value\":\"" + key + "\"}},"
-                    + "{\"type\":\"Lead\",\"id\":" + (500 + i) + "}]}" });
+                    + "{\"type\":\"Lead\",\"id\":" + (500 + i) + "}]}"});
         }
         for (int round = 1; round <= ROUNDS; round++) {
             for (int i = 0; i < OBJECTS; i++) {
                 String key = prefix + "K" + i;
-                events.add(new String[] { key, "{\"recordId\":\"" + prefix + "u" + i + "-" + round + "\",\"type\":"
+                events.add(new String[]{key, "{\"recordId\":\"" + prefix + "u" + i + "-" + round + "\",\"type\":"
                         + "\"Opportunity\",\"operation\":\"UPDATE\",\"externalKey\":{\"name\":\"ExtOpptyId\",\"value\":\""
-                        + key + "\"},\"attributes\":{\"Amount\":\"" + round + "\"}}" });
+                        + key + "\"},\"attributes\":{\"Amount\":\"" + round + "\"}}"});
             }
         }
         return events;

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.mobjectsync.AppProcess;
 import dev.mobjectsync.model.Json;
+
 import jakarta.jms.JMSContext;
 
 /**
@@ -33,7 +34,8 @@ class BrokerRestartIT extends TwoInstances {
         try (JMSContext context = new ActiveMQConnectionFactory(artemis.url()).createContext()) {
             var queue = context.createQueue("crm.records");
             var producer = context.createProducer();
-            records.json.subList(from, to).forEach(json -> producer.send(queue, json.replace("\"recordId\":\"r-", "\"recordId\":\"rj-")));
+            records.json.subList(from, to).forEach(json -> producer.send(queue, json.replace("\"recordId\":\"r-",
+                    "\"recordId\":\"rj-")));
         }
     }
 

@@ -23,10 +23,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.mobjectsync.MarketoQueries;
 import dev.mobjectsync.marketo.RequestSigner;
-import dev.mobjectsync.outcome.ChannelHeaders;
 import dev.mobjectsync.model.Json;
-import dev.mobjectsync.simulator.CallLog;
+import dev.mobjectsync.outcome.ChannelHeaders;
 import dev.mobjectsync.pipeline.CleanTestData;
+import dev.mobjectsync.simulator.CallLog;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -108,14 +109,15 @@ class BrokerSourcesTest {
         for (int i = 0; i < fromKafka.json.size(); i += 1) {
             kafkaValues.add(fromKafka.json.get(i).getBytes(StandardCharsets.UTF_8));
         }
-        kafkaValues.add(500, new byte[] { '{', (byte) 0xC3, (byte) 0x28, '}' });
+        kafkaValues.add(500, new byte[]{'{', (byte) 0xC3, (byte) 0x28, '}'});
         kafkaValues.add(250, "this is not JSON".getBytes(StandardCharsets.UTF_8));
         kafkaValues.add(750, ("{\"recordId\":\"k-huge\",\"type\":\"Opportunity\",\"attributes\":{\"Description\":\""
                 + "x".repeat(20_000) + "\"}}").getBytes(StandardCharsets.UTF_8));
         BrokersResource.kafka().send(BrokersResource.SOURCE_TOPIC, kafkaValues);
-        publishToJms(fromJms.json, List.of(new byte[] { '[', (byte) 0xFF, ']' }));
+        publishToJms(fromJms.json, List.of(new byte[]{'[', (byte) 0xFF, ']'}));
 
-        Map<String, List<ConsumerRecord<String, String>>> kafkaSide = awaitDeliveries("k-", BrokersResource.SOURCE_TOPIC + "-", 1000 + 3);
+        Map<String, List<ConsumerRecord<String, String>>> kafkaSide = awaitDeliveries("k-", BrokersResource.SOURCE_TOPIC
+                + "-", 1000 + 3);
         Map<String, List<ConsumerRecord<String, String>>> jmsSide = awaitDeliveries("j-", "ID:", 1000 + 1);
 
         for (MixedRecords records : List.of(fromKafka, fromJms)) {

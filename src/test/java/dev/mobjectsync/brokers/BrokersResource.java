@@ -63,7 +63,8 @@ public class BrokersResource implements QuarkusTestResourceLifecycleManager {
             config.put("mobject-sync.channels.dead-letter", "jms:queue:sync.dead-letter");
         } else if (!"file".equals(channels)) {
             config.put("mobject-sync.channels.success", "kafka:sync-success?brokers=" + kafka.bootstrapServers());
-            config.put("mobject-sync.channels.dead-letter", "kafka:sync-dead-letter?brokers=" + kafka.bootstrapServers());
+            config.put("mobject-sync.channels.dead-letter", "kafka:sync-dead-letter?brokers=" + kafka
+                    .bootstrapServers());
         }
         return config;
     }

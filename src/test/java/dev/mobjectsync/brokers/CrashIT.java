@@ -15,12 +15,13 @@ import java.util.Map;
 import java.util.Random;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import org.junit.jupiter.api.Test;
 
 import dev.mobjectsync.AppProcess;
 import dev.mobjectsync.model.Json;
+
 import jakarta.jms.JMSContext;
 
 /**
@@ -45,7 +46,8 @@ class CrashIT extends TwoInstances {
 
     private static String record(String id) {
         return "{\"recordId\":\"" + id + "\",\"type\":\"Opportunity\",\"operation\":\"UPSERT\","
-                + "\"externalKey\":{\"name\":\"ExtOpptyId\",\"value\":\"" + id + "\"},\"attributes\":{\"Name\":\"" + id + "\"}}";
+                + "\"externalKey\":{\"name\":\"ExtOpptyId\",\"value\":\"" + id + "\"},\"attributes\":{\"Name\":\"" + id
+                + "\"}}";
     }
 
     @Test
@@ -86,7 +88,8 @@ class CrashIT extends TwoInstances {
                         toJms.forEach(text -> producer.send(queue, text));
                     }
                     Thread.sleep(1500 + random.nextInt(3000));
-                    System.out.printf("crash test: SIGKILL %d with %d records delivered%n", kill + 1, delivered(pipeline).size());
+                    System.out.printf("crash test: SIGKILL %d with %d records delivered%n", kill + 1, delivered(
+                            pipeline).size());
                     pipeline.kill();
                     pipeline.start().awaitReady();
                 }
@@ -97,11 +100,14 @@ class CrashIT extends TwoInstances {
 
                 Map<String, Integer> deliveries = delivered(pipeline);
                 int lost = (int) expected.stream().filter(id -> !deliveries.containsKey(id)).count();
-                int duplicates = expected.stream().mapToInt(id -> Math.max(0, deliveries.getOrDefault(id, 0) - 1)).sum();
+                int duplicates = expected.stream().mapToInt(id -> Math.max(0, deliveries.getOrDefault(id, 0) - 1))
+                        .sum();
                 Map<Character, Integer> bySource = new HashMap<>();
-                expected.forEach(id -> bySource.merge(id.charAt(0), Math.max(0, deliveries.getOrDefault(id, 0) - 1), Integer::sum));
-                System.out.printf("crash test: %d records, %d SIGKILLs, lost=%d, duplicates=%d (files %d, Kafka %d, JMS %d),"
-                        + " bound %d per crash%n", expected.size(), KILLS, lost, duplicates, bySource.get('f'),
+                expected.forEach(id -> bySource.merge(id.charAt(0), Math.max(0, deliveries.getOrDefault(id, 0) - 1),
+                        Integer::sum));
+                System.out.printf(
+                        "crash test: %d records, %d SIGKILLs, lost=%d, duplicates=%d (files %d, Kafka %d, JMS %d),"
+                                + " bound %d per crash%n", expected.size(), KILLS, lost, duplicates, bySource.get('f'),
                         bySource.get('k'), bySource.get('j'), BOUND);
                 assertEquals(FILES * PER_FILE + 2 * PER_BROKER, expected.size());
                 assertEquals(0, lost, "records lost across SIGKILLs");
@@ -124,7 +130,8 @@ class CrashIT extends TwoInstances {
                 try {
                     deliveries.merge(Json.MAPPER.readTree(line).path("recordId").asText(), 1, Integer::sum);
                 } catch (JsonProcessingException torn) {
-                    System.out.println("crash test: torn line skipped: " + line.substring(0, Math.min(80, line.length())));
+                    System.out.println("crash test: torn line skipped: " + line.substring(0, Math.min(80, line
+                            .length())));
                 }
             }
         }

@@ -17,7 +17,8 @@ import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager;
 public final class EmbeddedArtemis implements AutoCloseable {
 
     /** Held so the level set below stays set: JUL loggers are only weakly referenced. */
-    private static final java.util.logging.Logger AUDIT = java.util.logging.Logger.getLogger("org.apache.activemq.audit");
+    private static final java.util.logging.Logger AUDIT = java.util.logging.Logger.getLogger(
+            "org.apache.activemq.audit");
 
     private final EmbeddedActiveMQ server;
     private final String url;

@@ -27,8 +27,8 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Held so the levels set below stay set: JUL loggers are only weakly referenced. */
     private static final java.util.logging.Logger[] QUIET = {
-        java.util.logging.Logger.getLogger("kafka"), java.util.logging.Logger.getLogger("state.change.logger"),
-        java.util.logging.Logger.getLogger("org.apache.kafka") };
+            java.util.logging.Logger.getLogger("kafka"), java.util.logging.Logger.getLogger("state.change.logger"),
+            java.util.logging.Logger.getLogger("org.apache.kafka")};
 
     private final KafkaClusterTestKit cluster;
 

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.mobjectsync.outcome.ChannelHeaders;
 import dev.mobjectsync.model.Json;
+import dev.mobjectsync.outcome.ChannelHeaders;
 import dev.mobjectsync.pipeline.CleanTestData;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,8 +41,8 @@ import jakarta.jms.Message;
  */
 @QuarkusTest
 @QuarkusTestResource(value = CleanTestData.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = BrokersResource.class, restrictToAnnotatedClass = true,
-        initArgs = { @ResourceArg(name = "channels", value = "jms"), @ResourceArg(name = "batch-timeout", value = "15s") })
+@QuarkusTestResource(value = BrokersResource.class, restrictToAnnotatedClass = true, initArgs = {
+        @ResourceArg(name = "channels", value = "jms"), @ResourceArg(name = "batch-timeout", value = "15s")})
 class JmsChannelsTest {
 
     @Inject
@@ -71,7 +72,8 @@ class JmsChannelsTest {
                 {"recordId":"all-kafka","type":"Opportunity","operation":"INSERT","attributes":{"Name":"via Kafka"}}"""
                 .getBytes(StandardCharsets.UTF_8)));
         try (JMSContext context = new ActiveMQConnectionFactory(BrokersResource.artemis().url()).createContext()) {
-            context.createProducer().send(context.createQueue(BrokersResource.SOURCE_QUEUE), """
+            context.createProducer().send(context.createQueue(BrokersResource.SOURCE_QUEUE),
+                    """
                     [{"recordId":"all-jms-1","type":"Opportunity","operation":"INSERT","attributes":{"Name":"via JMS"}},
                      {"recordId":"all-jms-2","type":"Opportunity","operation":"INSERT","attributes":{"Amount":"lots"}}]""");
         }
@@ -116,7 +118,8 @@ class JmsChannelsTest {
         all.putAll(deadLetter);
         for (Map.Entry<String, Message> delivered : all.entrySet()) {
             List<String> ours = ourProperties(delivered.getValue());
-            assertEquals(List.of(), ours.stream().filter(name -> !name.startsWith(jmsName(ChannelHeaders.PREFIX))).toList(),
+            assertEquals(List.of(), ours.stream().filter(name -> !name.startsWith(jmsName(ChannelHeaders.PREFIX)))
+                    .toList(),
                     delivered.getKey() + ": only the mobject-sync.* context properties, nothing else of ours: " + ours);
         }
     }

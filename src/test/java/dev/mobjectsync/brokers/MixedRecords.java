@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.mobjectsync.model.Stage;
 
 /**
  * Mixed records (three types, three operations, some invalid) whose channel is known in advance:
@@ -22,25 +21,31 @@ public final class MixedRecords {
         for (int i = 0; i < count; i++) {
             String id = prefix + i;
             if (i % 10 == 0) {
-                add(id, "dead-letter", """
+                add(id, "dead-letter",
+                        """
                         {"recordId":"%s","type":"Program","operation":"UPDATE","id":1970,"typeAttributes":[{"attrType":"Cost","attributes":{"Month":"13/2014","Amount":"5"}}]}""");
             } else if (i % 10 == 1) {
-                add(id, "dead-letter", """
+                add(id, "dead-letter",
+                        """
                         {"recordId":"%s","type":"Opportunity","operation":"UPDATE","externalKey":{"name":"ExtOpptyId","value":"MISSING-%1$s"},"attributes":{"Stage":"Won"}}""");
             } else if (i % 10 == 2) {
                 // each of a missing Opportunity of its own: roles of one Opportunity go one call after another
-                add(id, "dead-letter", """
+                add(id, "dead-letter",
+                        """
                         {"recordId":"%%s","type":"OpportunityPersonRole","operation":"INSERT","attributes":{"OpportunityId":"%d","PersonId":"19"}}"""
-                        .formatted(900_000_000 + i));
+                                .formatted(900_000_000 + i));
             } else if (i % 50 == 3) {
-                add(id, "success", """
+                add(id, "success",
+                        """
                         {"recordId":"%%s","type":"Program","operation":"UPDATE","id":2001,"typeAttributes":[{"attrType":"Cost","attributes":{"Month":"2015-%02d","Amount":"%d"}}]}"""
-                        .formatted(1 + (i / 50) % 12, i));
+                                .formatted(1 + (i / 50) % 12, i));
             } else if (i % 2 == 0) {
-                add(id, "success", """
+                add(id, "success",
+                        """
                         {"recordId":"%s","type":"Opportunity","operation":"UPSERT","externalKey":{"name":"ExtOpptyId","value":"EXT-%1$s"},"attributes":{"Name":"Deal %1$s","Amount":"100"}}""");
             } else {
-                add(id, "success", """
+                add(id, "success",
+                        """
                         {"recordId":"%s","type":"Opportunity","operation":"INSERT","attributes":{"Name":"Deal %1$s","Amount":"250.50"}}""");
             }
         }

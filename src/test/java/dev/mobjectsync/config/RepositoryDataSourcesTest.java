@@ -33,7 +33,8 @@ class RepositoryDataSourcesTest {
     @Test
     void kindPostgresActivatesThePostgresDatasourceWithAPoolSizedForTheSenders() {
         SmallRyeConfig config = config(Map.of("mobject-sync.repository.kind", "postgres", "mobject-sync.repository.url",
-                "jdbc:postgresql://db/sync", "mobject-sync.repository.username", "sync", "mobject-sync.repository.password", "pw",
+                "jdbc:postgresql://db/sync", "mobject-sync.repository.username", "sync",
+                "mobject-sync.repository.password", "pw",
                 "mobject-sync.limits.max-concurrent-calls", "25"), Map.of());
 
         assertEquals("false", config.getRawValue(H2 + "active"));
@@ -50,7 +51,8 @@ class RepositoryDataSourcesTest {
     void environmentVariablesWinOverTheFiles() {
         SmallRyeConfig config = config(Map.of("mobject-sync.repository.kind", "h2", "mobject-sync.repository.url",
                 "jdbc:h2:mem:x", "mobject-sync.limits.max-concurrent-calls", "10"),
-                Map.of("MOBJECT_SYNC_REPOSITORY_KIND", "postgres", "MOBJECT_SYNC_REPOSITORY_URL", "jdbc:postgresql://db/sync",
+                Map.of("MOBJECT_SYNC_REPOSITORY_KIND", "postgres", "MOBJECT_SYNC_REPOSITORY_URL",
+                        "jdbc:postgresql://db/sync",
                         "MOBJECT_SYNC_LIMITS_MAX_CONCURRENT_CALLS", "4"));
 
         assertEquals("false", config.getRawValue(H2 + "active"));
@@ -62,8 +64,10 @@ class RepositoryDataSourcesTest {
     @Test
     void aProfileValueIsTheOneMapped() {
         SmallRyeConfig config = new SmallRyeConfigBuilder().withProfile("test")
-                .withSources(new PropertiesConfigSource(Map.of("mobject-sync.repository.kind", "h2", "mobject-sync.repository.url",
-                        "jdbc:h2:mem:main", "%test.mobject-sync.repository.url", "jdbc:h2:mem:test"), "application.properties", 250))
+                .withSources(new PropertiesConfigSource(Map.of("mobject-sync.repository.kind", "h2",
+                        "mobject-sync.repository.url",
+                        "jdbc:h2:mem:main", "%test.mobject-sync.repository.url", "jdbc:h2:mem:test"),
+                        "application.properties", 250))
                 .withSources(new RepositoryDataSources()).build();
 
         assertEquals("jdbc:h2:mem:test", config.getRawValue(H2 + "jdbc.url"));
@@ -72,7 +76,8 @@ class RepositoryDataSourcesTest {
     @Test
     void aDatasourceKeySetDirectlyWinsOverTheDerivedOne() {
         SmallRyeConfig config = config(Map.of("mobject-sync.repository.kind", "postgres", "mobject-sync.repository.url",
-                "jdbc:postgresql://db/sync", "mobject-sync.limits.max-concurrent-calls", "10", POSTGRES + "jdbc.max-size", "50"),
+                "jdbc:postgresql://db/sync", "mobject-sync.limits.max-concurrent-calls", "10", POSTGRES
+                        + "jdbc.max-size", "50"),
                 Map.of());
 
         assertEquals("50", config.getRawValue(POSTGRES + "jdbc.max-size"));

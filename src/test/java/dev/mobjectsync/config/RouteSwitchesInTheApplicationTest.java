@@ -25,7 +25,8 @@ class RouteSwitchesInTheApplicationTest {
     @Test
     void thePackagedSwitchesRunTheFileSourceAndTheSimulatorAndNeverStartTheBrokerSources() {
         Map<String, ServiceStatus> statuses = new TreeMap<>();
-        RouteSwitches.SWITCHES.keySet().forEach(route -> statuses.put(route, camel.getRouteController().getRouteStatus(route)));
+        RouteSwitches.SWITCHES.keySet().forEach(route -> statuses.put(route, camel.getRouteController().getRouteStatus(
+                route)));
         assertEquals(Map.of("ingest-file", ServiceStatus.Started, "watch-inbox", ServiceStatus.Started,
                 "marketo-simulator", ServiceStatus.Started, "ingest-kafka", ServiceStatus.Stopped,
                 "ingest-jms", ServiceStatus.Stopped), statuses);

@@ -49,7 +49,8 @@ class SimulatorSwitchTest {
         Map<String, String> environment = new HashMap<>(OWN_CREDENTIALS);
         environment.put("MOBJECT_SYNC_MARKETO_ENDPOINT", "https://123-ABC-456.mktoapi.com/soap/mktows/2_3");
         environment.put("MOBJECT_SYNC_SIMULATOR_ENABLED", "true");
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> build("prod", environment));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> build("prod",
+                environment));
         assertTrue(refused.getMessage().contains("mobject-sync.simulator.enabled=true"), refused.getMessage());
     }
 

@@ -12,6 +12,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import dev.mobjectsync.brokers.BrokersResource;
 import dev.mobjectsync.pipeline.Outbox;
+
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;

@@ -66,7 +66,8 @@ final class Expectations {
             }
             if (HostileInput.SUCCESS.equals(expected.outcome())) {
                 if (!"success".equals(delivered.channel())) {
-                    problems.add(expected.what() + " [" + ref + "]: expected success, got " + delivered.envelope().get("error"));
+                    problems.add(expected.what() + " [" + ref + "]: expected success, got " + delivered.envelope().get(
+                            "error"));
                 }
             } else if (!"dead-letter".equals(delivered.channel()) || !expected.outcome().equals(delivered.code())
                     || !"validation".equals(delivered.envelope().at("/error/stage").asText())) {

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import dev.mobjectsync.model.Stage;
 
 /**
  * Records for the fuzz test: valid records of every type (the shapes of {@code samples/}), most of them
@@ -53,24 +52,30 @@ final class FuzzCorpus {
     static String valid(int n) {
         String id = "fuzz-" + n;
         return switch (n % 10) {
-            case 0, 1, 2 -> """
+            case 0, 1, 2 ->
+                """
                     {"recordId":"%s","type":"Opportunity","operation":"UPSERT","externalKey":{"name":"ExtOpptyId","value":"FZ-%d"},"attributes":{"Name":"Deal %d","Amount":"%d","Probability":"80"}}"""
-                    .formatted(id, n, n, n * 10);
-            case 3 -> """
+                        .formatted(id, n, n, n * 10);
+            case 3 ->
+                """
                     {"recordId":"%s","type":"Opportunity","operation":"UPSERT","externalKey":{"name":"ExtOpptyId","value":"FZ-%d"},"attributes":{"Name":"Q2 %d","Stage":"Negotiation"},"associations":[{"type":"Company","externalKey":{"name":"ExtCompId","value":"ACME"}}]}"""
-                    .formatted(id, n, n);
-            case 4, 5 -> """
+                        .formatted(id, n, n);
+            case 4, 5 ->
+                """
                     {"recordId":"%s","type":"Opportunity","operation":"INSERT","attributes":{"Name":"New %d","Amount":"%d.50"}}"""
-                    .formatted(id, n, n);
-            case 6 -> """
+                        .formatted(id, n, n);
+            case 6 ->
+                """
                     {"recordId":"%s","type":"Program","operation":"UPDATE","id":%d,"typeAttributes":[{"attrType":"Cost","attributes":{"Month":"2013-%02d","Amount":"%d","Id":"153"}}]}"""
-                    .formatted(id, 100_000 + n, 1 + n % 12, n);
-            case 7 -> """
+                        .formatted(id, 100_000 + n, 1 + n % 12, n);
+            case 7 ->
+                """
                     {"recordId":"%s","type":"Program","operation":"UPDATE","id":%d,"typeAttributes":[{"attrType":"Tag","attributes":{"Type":"Region","Value":"EMEA"}}]}"""
-                    .formatted(id, 100_000 + n);
-            case 8 -> """
+                        .formatted(id, 100_000 + n);
+            case 8 ->
+                """
                     {"recordId":"%s","type":"OpportunityPersonRole","operation":"INSERT","attributes":{"Role":"Champion","IsPrimary":"1"},"associations":[{"type":"Opportunity","externalKey":{"name":"ExtOpptyId","value":"FZ-%d"}},{"type":"Lead","id":19}]}"""
-                    .formatted(id, n - 8);
+                        .formatted(id, n - 8);
             default -> """
                     {"recordId":"%s","type":"Opportunity","operation":"UPDATE","id":%d,"attributes":{"Stage":"Won"}}"""
                     .formatted(id, 500_000 + n);

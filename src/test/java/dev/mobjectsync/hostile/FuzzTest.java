@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.mobjectsync.brokers.BrokersResource;
 import dev.mobjectsync.pipeline.CleanTestData;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +34,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(value = CleanTestData.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = BrokersResource.class, restrictToAnnotatedClass = true, initArgs = {
-        @ResourceArg(name = "channels", value = "file"), @ResourceArg(name = "max-message-bytes", value = "1048576") })
+        @ResourceArg(name = "channels", value = "file"), @ResourceArg(name = "max-message-bytes", value = "1048576")})
 class FuzzTest {
 
     static final long SEED = 20261128L;
@@ -73,7 +74,8 @@ class FuzzTest {
                 records++;
             }
             String last = "good record after the fuzz";
-            expectations.expect(delivery.file("ndjson", good("fuzz-last-file")) + "#1", last + " (file)", HostileInput.SUCCESS);
+            expectations.expect(delivery.file("ndjson", good("fuzz-last-file")) + "#1", last + " (file)",
+                    HostileInput.SUCCESS);
             for (int partition = 0; partition < delivery.kafkaPartitions(); partition++) {
                 expectations.expect(delivery.kafka(partition, good("fuzz-last-kafka-" + partition)),
                         last + " (Kafka partition " + partition + ")", HostileInput.SUCCESS);
@@ -85,7 +87,8 @@ class FuzzTest {
         ChannelContents out = expectations.awaitAll(Duration.ofSeconds(180));
         List<String> mismatches = expectations.mismatches(out);
         Map<String, Long> codes = out.byRef.values().stream().flatMap(List::stream).collect(
-                Collectors.groupingBy(d -> d.code() == null ? "success" : d.code(), TreeMap::new, Collectors.counting()));
+                Collectors.groupingBy(d -> d.code() == null ? "success" : d.code(), TreeMap::new, Collectors
+                        .counting()));
         System.out.printf("fuzz: seed %d, %d records in, success %d, dead-letter %d, %.1f s; by code %s%n", SEED,
                 records, out.success, out.deadLetter, (System.nanoTime() - started) / 1e9, codes);
 

@@ -16,7 +16,7 @@ import java.util.List;
 final class HostileCatalogue {
 
     static final int TEN_MEGABYTES = 10 * 1024 * 1024;
-    private static final byte[] BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private HostileCatalogue() {
     }
@@ -84,8 +84,9 @@ final class HostileCatalogue {
         kinds.add(kind("10,000 attributes", "TOO_MANY_ATTRIBUTES", "", text(tenThousandAttributes())));
         kinds.add(kind("100k nested arrays", "NESTING_TOO_DEEP", "",
                 text("[".repeat(100_000) + "]".repeat(100_000))));
-        kinds.add(kind("duplicate JSON keys", "DUPLICATE_FIELD", "", text("{\"recordId\":\"%s\",\"type\":\"Opportunity\","
-                + "\"attributes\":{\"Amount\":\"1\",\"Amount\":\"1000000\"}}")));
+        kinds.add(kind("duplicate JSON keys", "DUPLICATE_FIELD", "", text(
+                "{\"recordId\":\"%s\",\"type\":\"Opportunity\","
+                        + "\"attributes\":{\"Amount\":\"1\",\"Amount\":\"1000000\"}}")));
         kinds.add(kind("NUL byte", "NUL_BYTE", "", text("{\"recordId\":\"%s\",\"type\":\"Oppor\0tunity\"}")));
         kinds.add(kind("UTF-16 text", "NUL_BYTE", "", id -> goodRecord(id).getBytes(StandardCharsets.UTF_16LE)));
         kinds.add(kind("escaped NUL in a value", "UNSUPPORTED_CHARACTER", "", text("{\"recordId\":\"%s\","
@@ -98,7 +99,8 @@ final class HostileCatalogue {
                 .replace("{\"recordId\"", "{\"atributes\":{\"Name\":\"x\"},\"recordId\""))));
         kinds.add(kind("invalid UTF-8", "INVALID_ENCODING", "", id -> concat(
                 ("{\"recordId\":\"" + id + "\",\"type\":\"Opportunity\",\"attributes\":{\"Name\":\"")
-                        .getBytes(StandardCharsets.UTF_8), new byte[] { (byte) 0xC3, (byte) 0x28 }, "\"}}".getBytes(StandardCharsets.UTF_8))));
+                        .getBytes(StandardCharsets.UTF_8), new byte[]{(byte) 0xC3, (byte) 0x28}, "\"}}".getBytes(
+                                StandardCharsets.UTF_8))));
         kinds.add(kind("10 MB record", "RECORD_TOO_LARGE", "", text("{\"recordId\":\"%s\",\"type\":\"Opportunity\","
                 + "\"attributes\":{\"Description\":\"" + "x".repeat(TEN_MEGABYTES) + "\"}}")));
         kinds.add(kind("UTF-8 byte order mark before the record", SUCCESS, "", id -> concat(BOM,
@@ -127,13 +129,15 @@ final class HostileCatalogue {
         inputs.add(file("file of blank lines", Source.JSON_FILE, bytes("\n  \r\n\t\n"), "EMPTY_FILE", "#1"));
         inputs.add(file("file of only a byte order mark", Source.CSV_FILE, BOM, "EMPTY_FILE", "#1"));
         inputs.add(file("CSV row with a missing column", Source.CSV_FILE,
-                bytes("recordId,type,operation,attr.Name\nhostile-csv-1,Opportunity,INSERT\n"), "CSV_COLUMN_COUNT", "#2"));
+                bytes("recordId,type,operation,attr.Name\nhostile-csv-1,Opportunity,INSERT\n"), "CSV_COLUMN_COUNT",
+                "#2"));
         inputs.add(file("CSV with an unterminated quote", Source.CSV_FILE,
                 bytes("recordId,type,attr.Name\nhostile-csv-2,Opportunity,\"never closed\n"), "UNPARSABLE_CSV", "#2"));
         inputs.add(file("CSV header naming a column twice", Source.CSV_FILE,
                 bytes("recordId,type,type\nhostile-csv-3,Opportunity,Program\n"), "UNPARSABLE_CSV", "#1"));
-        inputs.add(file("CSV of invalid UTF-8", Source.CSV_FILE, concat(bytes("recordId,type,attr.Name\nhostile-csv-4,Opportunity,"),
-                new byte[] { (byte) 0xFF, (byte) 0xFE }, bytes("\n")), "INVALID_ENCODING", "#1"));
+        inputs.add(file("CSV of invalid UTF-8", Source.CSV_FILE, concat(bytes(
+                "recordId,type,attr.Name\nhostile-csv-4,Opportunity,"),
+                new byte[]{(byte) 0xFF, (byte) 0xFE}, bytes("\n")), "INVALID_ENCODING", "#1"));
         inputs.add(file("CSV row with a NUL byte", Source.CSV_FILE,
                 bytes("recordId,type,attr.Name\nhostile-csv-5,Opportunity,a\0b\n"), "NUL_BYTE", "#2"));
         inputs.add(file("CSV Cost Month not yyyy-MM", Source.CSV_FILE,

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.mobjectsync.brokers.BrokersResource;
 import dev.mobjectsync.pipeline.CleanTestData;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,7 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(value = CleanTestData.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = BrokersResource.class, restrictToAnnotatedClass = true, initArgs = {
-        @ResourceArg(name = "channels", value = "file"), @ResourceArg(name = "max-message-bytes", value = "1048576") })
+        @ResourceArg(name = "channels", value = "file"), @ResourceArg(name = "max-message-bytes", value = "1048576")})
 class HostileInputCatalogueTest {
 
     @Test
@@ -72,7 +73,8 @@ class HostileInputCatalogueTest {
                 }
             }
             String last = "good record after all hostile input";
-            expectations.expect(delivery.file("ndjson", good("last-file")) + "#1", last + " (file)", HostileInput.SUCCESS);
+            expectations.expect(delivery.file("ndjson", good("last-file")) + "#1", last + " (file)",
+                    HostileInput.SUCCESS);
             for (int partition = 0; partition < delivery.kafkaPartitions(); partition++) {
                 expectations.expect(delivery.kafka(partition, good("last-kafka-" + partition)),
                         last + " (Kafka partition " + partition + ")", HostileInput.SUCCESS);

@@ -23,15 +23,30 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class RecordMutator {
 
     enum Mutation {
-        BYTE_FLIP, TRUNCATE, DELETE_FIELD, CHANGE_TYPE, INVALID_UTF8, NUL_BYTE, DUPLICATE_KEY, HUGE_VALUE, DEEP_NESTING,
-        MANY_ATTRIBUTES, MISPLACED_FIELD, CONTROL_CHARACTER, LONE_SURROGATE, BYTE_ORDER_MARK, OTHER_OPERATION,
+        BYTE_FLIP,
+        TRUNCATE,
+        DELETE_FIELD,
+        CHANGE_TYPE,
+        INVALID_UTF8,
+        NUL_BYTE,
+        DUPLICATE_KEY,
+        HUGE_VALUE,
+        DEEP_NESTING,
+        MANY_ATTRIBUTES,
+        MISPLACED_FIELD,
+        CONTROL_CHARACTER,
+        LONE_SURROGATE,
+        BYTE_ORDER_MARK,
+        OTHER_OPERATION,
         OTHER_TYPE
     }
 
     private static final ObjectMapper LENIENT = new ObjectMapper();
-    private static final byte[][] BAD_UTF8 = { { (byte) 0xC3, 0x28 }, { (byte) 0xFF }, { (byte) 0xED, (byte) 0xA0, (byte) 0x80 },
-        { (byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80 }, { (byte) 0x80 }, { (byte) 0xE2, (byte) 0x82 },
-        { (byte) 0xC0, (byte) 0xAF } };
+    private static final byte[][] BAD_UTF8 = {{(byte) 0xC3, 0x28}, {(byte) 0xFF}, {(byte) 0xED, (byte) 0xA0,
+            (byte) 0x80},
+            {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}, {(byte) 0x80}, {(byte) 0xE2,
+                    (byte) 0x82},
+            {(byte) 0xC0, (byte) 0xAF}};
     private static final String DEEP = "\"__deep__\"";
 
     private final Random random;
@@ -59,8 +74,8 @@ final class RecordMutator {
             }
             case TRUNCATE -> Arrays.copyOf(bytes, 1 + random.nextInt(bytes.length));
             case INVALID_UTF8 -> insert(bytes, BAD_UTF8[random.nextInt(BAD_UTF8.length)]);
-            case NUL_BYTE -> insert(bytes, new byte[] { 0 });
-            case BYTE_ORDER_MARK -> concat(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF }, bytes);
+            case NUL_BYTE -> insert(bytes, new byte[]{0});
+            case BYTE_ORDER_MARK -> concat(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, bytes);
             case DUPLICATE_KEY -> duplicateKey(bytes);
             case CONTROL_CHARACTER -> insertIntoString(bytes, random.nextBoolean() ? "\\u0000" : "\\u001b");
             case LONE_SURROGATE -> insertIntoString(bytes, random.nextBoolean() ? "\\ud800" : "\\udfff");
@@ -117,7 +132,8 @@ final class RecordMutator {
 
     private JsonNode otherValue(JsonNode current) {
         return switch (random.nextInt(6)) {
-            case 0 -> LENIENT.getNodeFactory().numberNode(random.nextInt(2) == 0 ? random.nextInt() : random.nextLong());
+            case 0 -> LENIENT.getNodeFactory().numberNode(random.nextInt(2) == 0 ? random.nextInt() : random
+                    .nextLong());
             case 1 -> LENIENT.getNodeFactory().booleanNode(random.nextBoolean());
             case 2 -> LENIENT.getNodeFactory().nullNode();
             case 3 -> LENIENT.createArrayNode().add(current == null ? "x" : current.toString());
@@ -157,7 +173,8 @@ final class RecordMutator {
             default -> "\"UPSERT\"";
         };
         int brace = indexOf(bytes, (byte) '{');
-        return brace < 0 ? bytes : insertAt(bytes, brace + 1, ("\"" + key + "\":" + value + ",").getBytes(StandardCharsets.UTF_8));
+        return brace < 0 ? bytes : insertAt(bytes, brace + 1, ("\"" + key + "\":" + value + ",").getBytes(
+                StandardCharsets.UTF_8));
     }
 
     /** Inserts text just after the opening quote of a string value ({@code ":"}), if there is one. */
@@ -188,7 +205,8 @@ final class RecordMutator {
             if (line[i] == '\n' || line[i] == '\r') {
                 line[i] = ' ';
             }
-            boolean skippable = line[i] == ' ' || line[i] == '\t' || (line[i] & 0xFF) == 0xEF || (line[i] & 0xFF) == 0xBB
+            boolean skippable = line[i] == ' ' || line[i] == '\t' || (line[i] & 0xFF) == 0xEF || (line[i]
+                    & 0xFF) == 0xBB
                     || (line[i] & 0xFF) == 0xBF;
             if (first < 0 && !skippable) {
                 first = i;

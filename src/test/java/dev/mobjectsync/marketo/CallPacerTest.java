@@ -38,13 +38,15 @@ class CallPacerTest {
 
         for (int i = 0; i + 3 < admitted.size(); i++) {
             Duration between = Duration.between(admitted.get(i), admitted.get(i + 3));
-            assertTrue(between.compareTo(window) >= 0, "calls " + i + " and " + (i + 3) + " only " + between + " apart");
+            assertTrue(between.compareTo(window) >= 0, "calls " + i + " and " + (i + 3) + " only " + between
+                    + " apart");
         }
     }
 
     @Test
     void neverMoreCallsAtOnceThanAllowed() throws Exception {
-        CallPacer pacer = new CallPacer(3, 1000, Duration.ofSeconds(20), 10_000, Duration.ofMinutes(15), Clock.systemUTC());
+        CallPacer pacer = new CallPacer(3, 1000, Duration.ofSeconds(20), 10_000, Duration.ofMinutes(15), Clock
+                .systemUTC());
         AtomicInteger inFlight = new AtomicInteger();
         List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(12);
@@ -69,7 +71,8 @@ class CallPacerTest {
 
     @Test
     void aWaitInterruptedAfterTakingAPlaceGivesItBackOnRelease() throws Exception {
-        CallPacer pacer = new CallPacer(1, 1, Duration.ofMillis(300), 10_000, Duration.ofMinutes(15), Clock.systemUTC());
+        CallPacer pacer = new CallPacer(1, 1, Duration.ofMillis(300), 10_000, Duration.ofMinutes(15), Clock
+                .systemUTC());
         Exchange first = new DefaultExchange(camel);
         pacer.acquire(first);
         pacer.release(first);
@@ -103,7 +106,8 @@ class CallPacerTest {
 
     @Test
     void releaseWithoutAPermitGivesNothingBack() throws Exception {
-        CallPacer pacer = new CallPacer(1, 1000, Duration.ofSeconds(20), 10_000, Duration.ofMinutes(15), Clock.systemUTC());
+        CallPacer pacer = new CallPacer(1, 1000, Duration.ofSeconds(20), 10_000, Duration.ofMinutes(15), Clock
+                .systemUTC());
         Exchange first = new DefaultExchange(camel);
         pacer.acquire(first);
         pacer.release(first);

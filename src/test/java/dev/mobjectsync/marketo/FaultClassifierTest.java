@@ -27,7 +27,8 @@ class FaultClassifierTest {
 
         MarketoFault result = classifier.classify(new RuntimeException("wrapped", fault));
 
-        assertEquals(new MarketoFault(Stage.MARKETO, "20014", "Authentication failed (20014)", FaultKind.FINAL), result);
+        assertEquals(new MarketoFault(Stage.MARKETO, "20014", "Authentication failed (20014)", FaultKind.FINAL),
+                result);
     }
 
     @Test
@@ -42,7 +43,8 @@ class FaultClassifierTest {
 
     @Test
     void faultWithoutAnyCodeIsStillAMarketoFault() {
-        MarketoFault result = classifier.classify(new SoapFault("Parameter required", Soap11.getInstance().getSender()));
+        MarketoFault result = classifier.classify(new SoapFault("Parameter required", Soap11.getInstance()
+                .getSender()));
 
         assertEquals("SOAP_FAULT", result.code());
         assertEquals("Parameter required", result.message());
@@ -52,7 +54,8 @@ class FaultClassifierTest {
     void refusedConnectionIsATransportError() {
         MarketoFault result = classifier.classify(new Fault(new ConnectException("Connection refused")));
 
-        assertEquals(new MarketoFault(Stage.TRANSPORT, "CONNECTION_REFUSED", "Connection refused", FaultKind.RETRYABLE), result);
+        assertEquals(new MarketoFault(Stage.TRANSPORT, "CONNECTION_REFUSED", "Connection refused", FaultKind.RETRYABLE),
+                result);
     }
 
     @Test
@@ -70,7 +73,8 @@ class FaultClassifierTest {
     void anUncorrelatedAnswerIsAMarketoContentFault() {
         MarketoFault result = classifier.classify(new UncorrelatedResponseException("3 statuses for 4 objects"));
 
-        assertEquals(new MarketoFault(Stage.MARKETO, ResultCorrelator.UNCORRELATED, "3 statuses for 4 objects", FaultKind.CONTENT), result);
+        assertEquals(new MarketoFault(Stage.MARKETO, ResultCorrelator.UNCORRELATED, "3 statuses for 4 objects",
+                FaultKind.CONTENT), result);
         assertEquals(false, RetryPolicy.isRetryable(result));
     }
 }

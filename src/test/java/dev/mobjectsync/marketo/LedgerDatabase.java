@@ -30,8 +30,9 @@ final class LedgerDatabase implements AutoCloseable {
 
     /** No call, no hold, no count: as a fresh database. */
     void reset() throws SQLException {
-        database.execute("TRUNCATE mobject_sync_calls; UPDATE mobject_sync_quota SET day = DATE '1970-01-01', calls = 0,"
-                + " held_until = NULL, probe = NULL");
+        database.execute(
+                "TRUNCATE mobject_sync_calls; UPDATE mobject_sync_quota SET day = DATE '1970-01-01', calls = 0,"
+                        + " held_until = NULL, probe = NULL");
     }
 
     void execute(String sql) throws SQLException {

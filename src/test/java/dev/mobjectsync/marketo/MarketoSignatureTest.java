@@ -23,7 +23,8 @@ class MarketoSignatureTest {
 
     @Test
     void timestampIsW3cWithANumericOffset() {
-        ZonedDateTime losAngeles = ZonedDateTime.of(2013, 8, 5, 14, 22, 45, 123_000_000, ZoneId.of("America/Los_Angeles"));
+        ZonedDateTime losAngeles = ZonedDateTime.of(2013, 8, 5, 14, 22, 45, 123_000_000, ZoneId.of(
+                "America/Los_Angeles"));
 
         assertEquals("2013-08-05T14:22:45-07:00", MarketoSignature.timestamp(losAngeles));
     }
@@ -37,7 +38,8 @@ class MarketoSignatureTest {
 
     @Test
     void signatureIsFortyLowercaseHexCharacters() {
-        String signature = MarketoSignature.sign("2013-08-05T14:22:45-07:00", "user", "key".getBytes(StandardCharsets.UTF_8));
+        String signature = MarketoSignature.sign("2013-08-05T14:22:45-07:00", "user", "key".getBytes(
+                StandardCharsets.UTF_8));
 
         assertTrue(signature.matches("[0-9a-f]{40}"), signature);
     }

@@ -25,7 +25,8 @@ class PoisonIsolationTest {
     private static Batch batchOf(int size) {
         Batch batch = new Batch("UPSERT", "Opportunity");
         IntStream.range(0, size).mapToObj(i -> new SyncRecord("r" + i, "Opportunity", "UPSERT", null,
-                new KeyValue("ExtOpptyId", "K" + i), Map.of(), List.of(), List.of(), "{}", SourceRef.fileLine("t", i + 1)))
+                new KeyValue("ExtOpptyId", "K" + i), Map.of(), List.of(), List.of(), "{}", SourceRef.fileLine("t", i
+                        + 1)))
                 .forEach(batch::add);
         return batch;
     }

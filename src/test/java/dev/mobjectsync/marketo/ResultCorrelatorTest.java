@@ -15,10 +15,10 @@ import com.marketo.mktows.MObjStatus;
 import com.marketo.mktows.MObjStatusEnum;
 
 import dev.mobjectsync.model.Batch;
-import dev.mobjectsync.model.RecordOutcome;
-import dev.mobjectsync.model.Stage;
 import dev.mobjectsync.model.KeyValue;
+import dev.mobjectsync.model.RecordOutcome;
 import dev.mobjectsync.model.SourceRef;
+import dev.mobjectsync.model.Stage;
 import dev.mobjectsync.model.SyncRecord;
 
 class ResultCorrelatorTest {

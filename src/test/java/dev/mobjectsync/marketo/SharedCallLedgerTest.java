@@ -119,7 +119,8 @@ class SharedCallLedgerTest {
 
         SharedCallLedger.Attempt next = cut.tryTake();
 
-        assertEquals(2, other.figures().inFlight(), "the cut replica took its lock again, and its call is in flight again");
+        assertEquals(2, other.figures().inFlight(),
+                "the cut replica took its lock again, and its call is in flight again");
         assertFalse(next.isTaken(), "so the group is at its 2 calls at once");
         assertEquals(1L, database.count("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = "
                 + SharedCallLedger.LOCK_CLASS + " AND objid = " + cut.replica() + " AND granted"));

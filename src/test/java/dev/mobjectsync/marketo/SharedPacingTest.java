@@ -72,7 +72,8 @@ class SharedPacingTest {
         // Not a performance target (the bench's replicas_ceiling_fraction is): the check that the group is not held
         // back to a fraction of it, with room for a loaded machine
         double most = PER_WINDOW * (double) RUN.toMillis() / (WINDOW.toMillis() + CALL_MILLIS);
-        assertTrue(made.size() >= 0.7 * most, made.size() + " calls made in " + RUN + ", the limits allow about " + most);
+        assertTrue(made.size() >= 0.7 * most, made.size() + " calls made in " + RUN + ", the limits allow about "
+                + most);
         assertEquals(0, made.stream().filter(call -> call.end < call.start).count());
     }
 

@@ -128,13 +128,15 @@ final class ComposeChecks {
             for (Object port : list(map(services.get(name)).get("ports"))) {
                 String target = String.valueOf(port).replaceFirst(".*:", "");
                 if (!target.equals(String.valueOf(httpPort))) {
-                    problems.add(name + ": publishes container port " + target + ", the application listens on " + httpPort);
+                    problems.add(name + ": publishes container port " + target + ", the application listens on "
+                            + httpPort);
                 }
             }
             String check = String.join(" ", list(map(map(services.get(name)).get("healthcheck")).get("test")).stream()
                     .map(String::valueOf).toList());
             if (!check.contains("/dev/tcp/127.0.0.1/" + httpPort) || !check.contains("/q/health/ready")) {
-                problems.add(name + ": the health check does not ask /q/health/ready on port " + httpPort + ": " + check);
+                problems.add(name + ": the health check does not ask /q/health/ready on port " + httpPort + ": "
+                        + check);
             }
         }
         return problems;
@@ -168,7 +170,8 @@ final class ComposeChecks {
                 if (!substitution.matches()) {
                     problems.add(name + ": " + variable + " is a literal, not ${VAR} from the env file");
                 } else if (!envExample.containsKey(substitution.group(1))) {
-                    problems.add(name + ": " + variable + " uses ${" + substitution.group(1) + "}, not in .env.example");
+                    problems.add(name + ": " + variable + " uses ${" + substitution.group(1)
+                            + "}, not in .env.example");
                 }
             }
         }));
@@ -285,7 +288,8 @@ final class ComposeChecks {
                     .replaceAll(found -> Matcher.quoteReplacement(envExample.getProperty(found.group(1), "")))));
             try {
                 new SmallRyeConfigBuilder()
-                        .withSources(new PropertiesConfigSource(ConfigKeys.packagedDefaults(), "application.properties", 250))
+                        .withSources(new PropertiesConfigSource(ConfigKeys.packagedDefaults(), "application.properties",
+                                250))
                         .withSources(new EnvConfigSource(env, 300)).withSources(new SimulatorSwitch()).build();
             } catch (IllegalArgumentException refused) {
                 problems.add(name + ": " + refused.getMessage());
@@ -349,7 +353,8 @@ final class ComposeChecks {
             problems.add(name + ": " + hostAndPort + " is no " + image + " service of this file");
         } else if (parts.length != 2 || !parts[1].equals(String.valueOf(port))) {
             problems.add(name + ": " + hostAndPort + " is not on port " + port);
-        } else if (image.equals("apache/kafka:") && !String.valueOf(environment(target).get("KAFKA_ADVERTISED_LISTENERS"))
+        } else if (image.equals("apache/kafka:") && !String.valueOf(environment(target).get(
+                "KAFKA_ADVERTISED_LISTENERS"))
                 .contains("//" + parts[0] + ":" + port)) {
             problems.add(name + ": " + target + " does not advertise " + hostAndPort);
         }

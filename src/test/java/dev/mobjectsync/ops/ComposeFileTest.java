@@ -88,7 +88,8 @@ class ComposeFileTest {
     @Test
     void everyApplicationServiceStartsWithoutTheDemoCredentialsNextToTheSimulatorService() {
         assertEquals(List.of(), compose.refusedStarts());
-        assertEquals(1, brokenCopy(c -> env(c, "app-1").remove("MOBJECT_SYNC_MARKETO_SECRET_KEY")).refusedStarts().size());
+        assertEquals(1, brokenCopy(c -> env(c, "app-1").remove("MOBJECT_SYNC_MARKETO_SECRET_KEY")).refusedStarts()
+                .size());
         assertEquals(1, brokenCopy(c -> env(c, "simulator").put("MOBJECT_SYNC_MARKETO_ENDPOINT",
                 "http://app-1:8080/soap/mktows/2_3")).refusedStarts().size());
     }
@@ -136,10 +137,12 @@ class ComposeFileTest {
                 .secretLiterals("demo").isEmpty());
         String text = ComposeChecks.read(ComposeChecks.COMPOSE_FILE);
         String pasted = text.replace("${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env}",
-                ComposeChecks.envExample(ComposeChecks.read(ComposeChecks.ENV_EXAMPLE)).getProperty("POSTGRES_PASSWORD"));
+                ComposeChecks.envExample(ComposeChecks.read(ComposeChecks.ENV_EXAMPLE)).getProperty(
+                        "POSTGRES_PASSWORD"));
         assertNotEquals(text, pasted);
         assertFalse(new ComposeChecks(ComposeChecks.parse(pasted), pasted,
-                ComposeChecks.envExample(ComposeChecks.read(ComposeChecks.ENV_EXAMPLE))).secretLiterals("demo").isEmpty());
+                ComposeChecks.envExample(ComposeChecks.read(ComposeChecks.ENV_EXAMPLE))).secretLiterals("demo")
+                .isEmpty());
     }
 
     @Test
@@ -177,7 +180,8 @@ class ComposeFileTest {
         String text = ComposeChecks.read(ComposeChecks.COMPOSE_FILE);
         Map<String, Object> compose = ComposeChecks.parse(text);
         change.apply(compose);
-        return new ComposeChecks(compose, text, ComposeChecks.envExample(ComposeChecks.read(ComposeChecks.ENV_EXAMPLE)));
+        return new ComposeChecks(compose, text, ComposeChecks.envExample(ComposeChecks.read(
+                ComposeChecks.ENV_EXAMPLE)));
     }
 
     private static Map<String, Object> env(Map<String, Object> compose, String service) {

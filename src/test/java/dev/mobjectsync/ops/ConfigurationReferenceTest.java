@@ -79,7 +79,8 @@ class ConfigurationReferenceTest {
                 "| `mobject-sync.batch.timeout` | none |");
         assertFalse(wrongDefaults(rows(noneForAPackagedKey)).isEmpty());
 
-        String wrongVariable = reference.replace("`MOBJECT_SYNC_SOURCES_KAFKA_GROUP_ID`", "`MOBJECT_SYNC_SOURCES_KAFKA_GROUPID`");
+        String wrongVariable = reference.replace("`MOBJECT_SYNC_SOURCES_KAFKA_GROUP_ID`",
+                "`MOBJECT_SYNC_SOURCES_KAFKA_GROUPID`");
         assertFalse(wrongVariables(rows(wrongVariable)).isEmpty());
     }
 
@@ -103,7 +104,8 @@ class ConfigurationReferenceTest {
     /** Non-profile mobject-sync.* keys of the packaged defaults and every SyncConfig key without a row. */
     static Set<String> undocumented(Map<String, Row> rows) {
         Set<String> keys = new TreeSet<>(ConfigKeys.declaredKeys());
-        ConfigKeys.packagedDefaults().keySet().stream().filter(key -> key.startsWith("mobject-sync.")).forEach(keys::add);
+        ConfigKeys.packagedDefaults().keySet().stream().filter(key -> key.startsWith("mobject-sync.")).forEach(
+                keys::add);
         keys.removeAll(rows.keySet());
         return keys;
     }
@@ -118,7 +120,8 @@ class ConfigurationReferenceTest {
         rows.forEach((key, row) -> {
             String expected = packaged.get(key);
             Matcher code = CODE.matcher(row.defaultCell());
-            if (expected != null && !(row.defaultCell().startsWith("`") && code.find() && code.group(1).equals(expected))) {
+            if (expected != null && !(row.defaultCell().startsWith("`") && code.find() && code.group(1).equals(
+                    expected))) {
                 problems.add(key + ": documented default " + row.defaultCell() + ", packaged " + expected);
             } else if (expected == null && key.startsWith("mobject-sync.") && !row.defaultCell().startsWith("none")) {
                 problems.add(key + ": no packaged default, documented " + row.defaultCell());

@@ -19,16 +19,16 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.mobjectsync.outcome.EnvelopeWriter;
 import dev.mobjectsync.model.Failure;
-import dev.mobjectsync.model.RecordOutcome;
-import dev.mobjectsync.model.Stage;
-import dev.mobjectsync.record.InputItem;
 import dev.mobjectsync.model.Json;
+import dev.mobjectsync.model.RecordOutcome;
+import dev.mobjectsync.model.SourceRef;
+import dev.mobjectsync.model.Stage;
+import dev.mobjectsync.model.SyncRecord;
+import dev.mobjectsync.outcome.EnvelopeWriter;
+import dev.mobjectsync.record.InputItem;
 import dev.mobjectsync.record.MessageRecords;
 import dev.mobjectsync.record.RecordValidator;
-import dev.mobjectsync.model.SourceRef;
-import dev.mobjectsync.model.SyncRecord;
 
 /**
  * The replay of docs/operations.md: its jq filter turns the dead letters of records Marketo or the
@@ -124,7 +124,8 @@ class DeadLetterReplayTest {
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(0, process.exitValue(), new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals(0, process.exitValue(), new String(process.getErrorStream().readAllBytes(),
+                StandardCharsets.UTF_8));
         return new ArrayList<>(output.lines().filter(line -> !line.isBlank()).toList());
     }
 }

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.mobjectsync.SteppedClock;
-import dev.mobjectsync.record.ItemGroups;
-import dev.mobjectsync.record.RecordReaders;
 import dev.mobjectsync.record.FileProgress;
 import dev.mobjectsync.record.FilesInProgress;
+import dev.mobjectsync.record.ItemGroups;
+import dev.mobjectsync.record.RecordReaders;
 
 class FilesInProgressTest {
 
@@ -59,7 +59,8 @@ class FilesInProgressTest {
         SteppedClock clock = new SteppedClock();
         FilesInProgress files = new FilesInProgress(Duration.ofSeconds(10), clock);
         byte[] content = IntStream.range(0, 5000)
-                .mapToObj(i -> "{\"recordId\":\"r" + i + "\",\"type\":\"Opportunity\",\"attributes\":{\"Name\":\"n" + i + "\"}}")
+                .mapToObj(i -> "{\"recordId\":\"r" + i + "\",\"type\":\"Opportunity\",\"attributes\":{\"Name\":\"n" + i
+                        + "\"}}")
                 .collect(Collectors.joining("\n")).getBytes(StandardCharsets.UTF_8);
 
         try (ItemGroups groups = new RecordReaders(1 << 20, files).openInGroups(new ByteArrayInputStream(content),
@@ -86,6 +87,7 @@ class FilesInProgressTest {
             }
         }
         assertEquals(List.of(), files.now(), "a file read to its end is no longer in progress");
-        assertTrue(logged.get(logged.size() - 1).startsWith("read big.ndjson: 5000 records in 15 s"), logged.toString());
+        assertTrue(logged.get(logged.size() - 1).startsWith("read big.ndjson: 5000 records in 15 s"), logged
+                .toString());
     }
 }

@@ -86,7 +86,8 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** Runs {@code script} (a function body; {@code return} its result) in the page. */
     JsonNode run(String script) throws IOException, InterruptedException {
-        JsonNode answer = call("POST", "session/" + session + "/execute/sync", Map.of("script", script, "args", List.of()));
+        JsonNode answer = call("POST", "session/" + session + "/execute/sync", Map.of("script", script, "args", List
+                .of()));
         JsonNode value = answer.path("value");
         if (value.has("error")) {
             throw new IllegalStateException("script failed: " + value);

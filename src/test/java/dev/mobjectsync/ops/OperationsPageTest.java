@@ -52,7 +52,8 @@ class OperationsPageTest {
                 described.add(service);
                 Map<String, Object> definition = compose.service(service);
                 if (!row.group(2).equals(definition.get("image"))) {
-                    problems.add(service + ": documented image " + row.group(2) + ", compose " + definition.get("image"));
+                    problems.add(service + ": documented image " + row.group(2) + ", compose " + definition.get(
+                            "image"));
                 }
                 if (!row.group(3).equals(String.valueOf(portOf(row.group(2))))) {
                     problems.add(service + ": documented port " + row.group(3));

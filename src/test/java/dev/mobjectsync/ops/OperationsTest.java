@@ -19,11 +19,11 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 import dev.mobjectsync.pipeline.CleanTestData;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-
 import jakarta.inject.Inject;
 
 /** Metrics, health and the status JSON while a file flows through the embedded pipeline and simulator. */
@@ -63,7 +63,8 @@ class OperationsTest {
         assertEquals(0, after.get("mobject_sync_repository_records_waiting"));
         // the repository's pool (Agroal), of the active datasource only
         assertTrue(after.get("agroal_acquire_count_total{datasource=\"h2\"}") > 0);
-        assertEquals(0, after.orZero("agroal_acquire_count_total{datasource=\"postgres\"}"), "the inactive one has no pool");
+        assertEquals(0, after.orZero("agroal_acquire_count_total{datasource=\"postgres\"}"),
+                "the inactive one has no pool");
     }
 
     @Test

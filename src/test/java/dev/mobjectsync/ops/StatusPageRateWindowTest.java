@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import dev.mobjectsync.pipeline.CleanTestData;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -47,8 +48,10 @@ class StatusPageRateWindowTest {
 
             drop("window.ndjson", opportunities("window-", 4));
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> browser.text("#state").startsWith("Waiting: waiting for the rate window"));
-            String state = browser.run("const s = document.getElementById('state'); return s.className + ' | ' + s.textContent;")
+            await().atMost(Duration.ofSeconds(20)).until(() -> browser.text("#state").startsWith(
+                    "Waiting: waiting for the rate window"));
+            String state = browser.run(
+                    "const s = document.getElementById('state'); return s.className + ' | ' + s.textContent;")
                     .asText();
             assertTrue(state.startsWith("state waiting | ") && state.contains("(until "), state);
             long waiting = Long.parseLong(browser.text("#place-waiting-for-window").replaceAll("[^0-9]", ""));

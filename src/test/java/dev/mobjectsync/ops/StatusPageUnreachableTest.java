@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.mobjectsync.pipeline.CleanTestData;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -45,7 +46,8 @@ class StatusPageUnreachableTest {
         public Map<String, String> getConfigOverrides() {
             // another endpoint than the application's own: the simulator is off and the demo credentials refused
             return Map.of("mobject-sync.marketo.endpoint", "http://127.0.0.1:" + PORT + "/soap/mktows/2_3",
-                    "mobject-sync.marketo.user-id", "unreachable_user_1", "mobject-sync.marketo.secret-key", "unreachable-key",
+                    "mobject-sync.marketo.user-id", "unreachable_user_1", "mobject-sync.marketo.secret-key",
+                    "unreachable-key",
                     "mobject-sync.retry.max-attempts", "2", "mobject-sync.retry.initial-backoff", "15000");
         }
     }
@@ -71,7 +73,8 @@ class StatusPageUnreachableTest {
             // once the 300 are read and their calls failed, the places add up to them (the page reads its places one
             // after the other, so a record moving meanwhile may show in two places or none for a moment)
             AtomicReference<JsonNode> seen = new AtomicReference<>();
-            await().atMost(Duration.ofSeconds(20)).failFast(() -> seen.get() != null && number(seen.get(), "place-delivered") > 0)
+            await().atMost(Duration.ofSeconds(20)).failFast(() -> seen.get() != null && number(seen.get(),
+                    "place-delivered") > 0)
                     .until(() -> {
                         JsonNode page = browser.texts(PLACES.toArray(String[]::new));
                         seen.set(page);
@@ -81,7 +84,8 @@ class StatusPageUnreachableTest {
 
             String state = browser.run("const s = document.getElementById('state');"
                     + " return s.className + ' | ' + s.textContent + ' | ' + getComputedStyle(s).color;").asText();
-            assertTrue(state.startsWith("state error | Error: Marketo unreachable: call to 127.0.0.1:" + PORT + " failed"),
+            assertTrue(state.startsWith("state error | Error: Marketo unreachable: call to 127.0.0.1:" + PORT
+                    + " failed"),
                     state);
             assertTrue(state.contains("CONNECTION_REFUSED") && state.endsWith("rgb(179, 38, 30)"), state);
             assertTrue(browser.text("#ignored-files").contains("notes.txt"), browser.text("#ignored-files"));

@@ -10,12 +10,11 @@ import java.util.Map;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.junit.jupiter.api.Test;
 
-import dev.mobjectsync.Headers;
-import dev.mobjectsync.model.SourceRef;
-import dev.mobjectsync.model.RecordOutcome;
-import dev.mobjectsync.model.Failure;
-import dev.mobjectsync.model.Stage;
 import dev.mobjectsync.model.Channels;
+import dev.mobjectsync.model.Failure;
+import dev.mobjectsync.model.RecordOutcome;
+import dev.mobjectsync.model.SourceRef;
+import dev.mobjectsync.model.Stage;
 
 class ChannelWritesTest {
 
@@ -56,7 +55,8 @@ class ChannelWritesTest {
 
         Map<String, Object> headers = writes.writes(List.of(refused(1))).get(0).headers();
 
-        assertEquals(List.of(), headers.keySet().stream().filter(name -> !name.startsWith(ChannelHeaders.PREFIX)).toList());
+        assertEquals(List.of(), headers.keySet().stream().filter(name -> !name.startsWith(ChannelHeaders.PREFIX))
+                .toList());
         assertEquals("r1", headers.get(ChannelHeaders.RECORD_ID));
     }
 }

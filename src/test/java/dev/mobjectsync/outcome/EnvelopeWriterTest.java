@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.mobjectsync.model.Json;
-import dev.mobjectsync.model.SourceRef;
-import dev.mobjectsync.model.RecordOutcome;
 import dev.mobjectsync.model.Failure;
+import dev.mobjectsync.model.Json;
+import dev.mobjectsync.model.RecordOutcome;
+import dev.mobjectsync.model.SourceRef;
 import dev.mobjectsync.model.Stage;
 import dev.mobjectsync.model.Success;
 
@@ -54,7 +54,8 @@ class EnvelopeWriterTest {
     void aValidRecordsEnvelopeIsTheSameWhetherAppendedOrRebuilt() throws Exception {
         String json = "{\"recordId\":\"r9\",\"type\":\"Opportunity\",\"attributes\":{\"Name\":\"K\u00f6ln\"},\"extra\":[1,2]}";
         Success success = new Success("CREATED", 1042, "b-1", Instant.EPOCH);
-        RecordOutcome appended = new RecordOutcome(json, null, SourceRef.fileLine("s.ndjson", 9), "ext=K", "r9", success,
+        RecordOutcome appended = new RecordOutcome(json, null, SourceRef.fileLine("s.ndjson", 9), "ext=K", "r9",
+                success,
                 null);
         RecordOutcome rebuilt = new RecordOutcome(json, null, SourceRef.fileLine("s.ndjson", 9), "ext=K", null, success,
                 null);
@@ -67,6 +68,7 @@ class EnvelopeWriterTest {
         assertEquals(Json.MAPPER.readTree(slow), Json.MAPPER.readTree(fast));
         assertEquals(rebuiltHeaders, appendedHeaders);
         assertEquals(true, fast.startsWith(json.substring(0, json.length() - 1) + ",\"result\":"), fast);
-        assertEquals(false, EnvelopeWriter.splicable("{\"recordId\":\"r\",\"result\":{}}"), "a replayed envelope is rebuilt");
+        assertEquals(false, EnvelopeWriter.splicable("{\"recordId\":\"r\",\"result\":{}}"),
+                "a replayed envelope is rebuilt");
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.mobjectsync.simulator.FaultInjector;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -58,7 +59,7 @@ class BrokenAnswersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "malformed", "oversized", "dtd" })
+    @ValueSource(strings = {"malformed", "oversized", "dtd"})
     void anUnreadableAnswerIsRetriedThenDeadLettered(String kind) {
         faults.set(FaultInjector.Settings.none().withFailures(1.0, kind));
         String prefix = kind + "-";

@@ -53,7 +53,8 @@ class ChannelOutageTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(CHANNEL_FILE) && lines().size() >= 2);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> lines().size() == 2);
-        assertEquals(List.of(true, true), List.of(lines().get(0).contains("outage-"), lines().get(1).contains("outage-")));
+        assertEquals(List.of(true, true), List.of(lines().get(0).contains("outage-"), lines().get(1).contains(
+                "outage-")));
     }
 
     private static List<String> lines() {

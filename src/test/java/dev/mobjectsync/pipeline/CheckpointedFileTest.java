@@ -28,16 +28,17 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.mobjectsync.batch.Checkpoints;
-import dev.mobjectsync.model.Chunk;
-import dev.mobjectsync.batch.SharedBatchRepository;
 import dev.mobjectsync.batch.FileUnits;
+import dev.mobjectsync.batch.SharedBatchRepository;
+import dev.mobjectsync.model.Chunk;
 import dev.mobjectsync.model.RecordOutcome;
+import dev.mobjectsync.model.SourceRef;
 import dev.mobjectsync.model.Success;
 import dev.mobjectsync.record.InputItem;
 import dev.mobjectsync.record.RecordReader;
 import dev.mobjectsync.record.RecordReaders;
-import dev.mobjectsync.model.SourceRef;
 import dev.mobjectsync.simulator.CallLog;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -112,7 +113,8 @@ class CheckpointedFileTest {
                 stored.add(e.path("recordId").asText());
             }
         });
-        assertEquals(IntStream.range(size, size + 10).mapToObj(i -> "ckp-" + i).sorted().toList(), stored.stream().sorted().toList(),
+        assertEquals(IntStream.range(size, size + 10).mapToObj(i -> "ckp-" + i).sorted().toList(), stored.stream()
+                .sorted().toList(),
                 "the answered records came out with their stored outcome");
         long sent = callLog.syncCalls().stream().mapToLong(CallLog.Call::objects).sum();
         assertEquals(count - size - 20, sent, "objects sent to Marketo: only those never answered");

@@ -24,6 +24,7 @@ import com.marketo.mktows.MObject;
 import dev.mobjectsync.MarketoQueries;
 import dev.mobjectsync.marketo.RequestSigner;
 import dev.mobjectsync.simulator.CallLog;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -85,11 +86,13 @@ class FileDropPipelineTest {
         List<JsonNode> ok = success("mix-");
         List<JsonNode> dead = deadLetter("mix-");
         assertEquals(Map.of("mix-p1", "UPDATED", "mix-o1", "CREATED", "mix-o5", "CREATED"),
-                ok.stream().collect(Collectors.toMap(e -> e.get("recordId").asText(), e -> e.at("/result/status").asText())));
+                ok.stream().collect(Collectors.toMap(e -> e.get("recordId").asText(), e -> e.at("/result/status")
+                        .asText())));
         assertEquals(1970, only(ok, "mix-p1").at("/result/marketoId").asInt());
         assertTrue(only(ok, "mix-o1").at("/result/marketoId").asInt() > 0);
         assertEquals("mixed.ndjson#1", only(ok, "mix-p1").at("/source/ref").asText());
-        assertEquals("Q1 2014", only(ok, "mix-o1").at("/attributes/Name").asText(), "the input record travels unchanged");
+        assertEquals("Q1 2014", only(ok, "mix-o1").at("/attributes/Name").asText(),
+                "the input record travels unchanged");
 
         assertFailure(dead, "mix-p2", "marketo", "FAILED", "Atlantis");
         assertFailure(dead, "mix-p3", "marketo", "SKIPPED", "4242");
@@ -136,7 +139,8 @@ class FileDropPipelineTest {
 
     @Test
     void aLoneRecordIsFlushedAfterTheBatchTimeout() {
-        drop("lone.ndjson", "{\"recordId\":\"lone-1\",\"type\":\"Opportunity\",\"operation\":\"INSERT\",\"attributes\":{\"Name\":\"alone\"}}\n");
+        drop("lone.ndjson",
+                "{\"recordId\":\"lone-1\",\"type\":\"Opportunity\",\"operation\":\"INSERT\",\"attributes\":{\"Name\":\"alone\"}}\n");
 
         awaitAccounting("lone-", 1);
         assertEquals("CREATED", only(success("lone-"), "lone-1").at("/result/status").asText());

@@ -24,6 +24,7 @@ import dev.mobjectsync.batch.BatchSizes;
 import dev.mobjectsync.simulator.CallLog;
 import dev.mobjectsync.simulator.FaultInjector;
 import dev.mobjectsync.simulator.SimulatorState;
+
 import jakarta.inject.Inject;
 
 /**
@@ -98,7 +99,8 @@ abstract class GatewayPipelineContract {
         List<JsonNode> ok = success(p);
         List<JsonNode> dead = deadLetter(p);
         assertEquals(Map.of(p + "p1", "UPDATED", p + "o1", "CREATED", p + "o5", "CREATED"), statuses(ok));
-        assertEquals("Q1 2014", only(ok, p + "o1").at("/attributes/Name").asText(), "the input record travels unchanged");
+        assertEquals("Q1 2014", only(ok, p + "o1").at("/attributes/Name").asText(),
+                "the input record travels unchanged");
         assertMarketoRefused(dead, p + "p2", "Atlantis");
         assertMarketoRefused(dead, p + "p3", "4242");
         assertMarketoRefused(dead, p + "o2", "already exists");
@@ -106,7 +108,8 @@ abstract class GatewayPipelineContract {
         assertMarketoRefused(dead, p + "o4", "Colour");
         assertEquals("UNKNOWN_TYPE", only(dead, p + "bad1").at("/error/code").asText());
         assertTrue(!only(ok, p + "o1").at("/result/batchId").asText()
-                .equals(only(dead, p + "o2").at("/error/batchId").asText()), "two records for one key never share a call");
+                .equals(only(dead, p + "o2").at("/error/batchId").asText()),
+                "two records for one key never share a call");
     }
 
     private static void assertMarketoRefused(List<JsonNode> dead, String recordId, String messagePart) {
@@ -136,7 +139,8 @@ abstract class GatewayPipelineContract {
     void aLoneRecordIsFlushedAfterTheBatchTimeout() {
         String p = api() + "-lone-";
         drop(p + "lone.ndjson", "{\"recordId\":\"" + p + "1\",\"type\":\"Opportunity\",\"operation\":\"INSERT\","
-                + "\"externalKey\":{\"name\":\"ExtOpptyId\",\"value\":\"" + p + "1\"},\"attributes\":{\"Name\":\"alone\"}}\n");
+                + "\"externalKey\":{\"name\":\"ExtOpptyId\",\"value\":\"" + p
+                + "1\"},\"attributes\":{\"Name\":\"alone\"}}\n");
 
         awaitAccounting(p, 1);
         assertEquals("CREATED", only(success(p), p + "1").at("/result/status").asText());
@@ -162,7 +166,8 @@ abstract class GatewayPipelineContract {
         program.setId(2001);
         program.setIncludeDetails(true);
         assertTrue(marketo.get(program).getMObjectList().getMObject().get(0).getTypeAttribList().getTypeAttrib()
-                .stream().anyMatch(t -> t.getAttrList().getAttrib().stream().anyMatch(a -> "APAC".equals(a.getValue()))),
+                .stream().anyMatch(t -> t.getAttrList().getAttrib().stream().anyMatch(a -> "APAC".equals(a
+                        .getValue()))),
                 "Marketo holds the new tag");
     }
 

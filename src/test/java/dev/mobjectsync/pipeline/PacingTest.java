@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.mobjectsync.simulator.CallLog;
 import dev.mobjectsync.simulator.FaultInjector;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

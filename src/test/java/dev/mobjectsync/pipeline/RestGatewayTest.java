@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mobjectsync.simulator.CallLog;
 import dev.mobjectsync.simulator.FaultInjector;
 import dev.mobjectsync.simulator.RestSimulator;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -134,7 +135,8 @@ class RestGatewayTest {
 
         awaitAccounting("skip-x", 7);
         Map<String, String> codes = deadLetter("skip-x").stream().collect(Collectors.toMap(
-                e -> e.get("recordId").asText(), e -> e.at("/error/status").asText() + " " + e.at("/error/code").asText()));
+                e -> e.get("recordId").asText(), e -> e.at("/error/status").asText() + " " + e.at("/error/code")
+                        .asText()));
         // Without Name: an INSERT is refused before any call; an UPSERT is sent, and Marketo (here the simulator)
         // refuses it only when it would create the Opportunity (1002, a required value missing).
         assertEquals(Map.of("skip-x1", "SKIPPED 1017", "skip-x2", "SKIPPED 1013", "skip-x3", "SKIPPED 1006",
@@ -198,8 +200,10 @@ class RestGatewayTest {
 
         awaitAccounting("gap-", 6);
         Map<String, String> codes = deadLetter("gap-").stream().collect(Collectors.toMap(
-                e -> e.get("recordId").asText(), e -> e.at("/error/stage").asText() + " " + e.at("/error/code").asText()));
-        assertEquals(Map.of("gap-1", "validation REST_KEY_NOT_EXPRESSIBLE", "gap-2", "validation REST_COST_ID_UNSUPPORTED",
+                e -> e.get("recordId").asText(), e -> e.at("/error/stage").asText() + " " + e.at("/error/code")
+                        .asText()));
+        assertEquals(Map.of("gap-1", "validation REST_KEY_NOT_EXPRESSIBLE", "gap-2",
+                "validation REST_COST_ID_UNSUPPORTED",
                 "gap-3", "validation REST_CHANNEL_NOT_UPDATABLE", "gap-4", "validation REST_KEY_NOT_EXPRESSIBLE",
                 "gap-5", "validation REST_COST_NOT_INTEGER", "gap-6", "validation REST_KEY_NOT_EXPRESSIBLE"), codes);
         assertTrue(only(deadLetter("gap-"), "gap-1").at("/error/message").asText().contains("integer id"));
@@ -221,7 +225,8 @@ class RestGatewayTest {
                 """.formatted(guid));
 
         awaitAccounting("guid-u", 2);
-        assertEquals(Map.of("guid-u1", "UPDATED", "guid-u2", "UPDATED"), GatewayPipelineContract.statuses(success("guid-u")));
+        assertEquals(Map.of("guid-u1", "UPDATED", "guid-u2", "UPDATED"), GatewayPipelineContract.statuses(success(
+                "guid-u")));
         assertEquals(List.of(1, 1), callLog.syncCalls().stream().map(CallLog.Call::objects).toList());
     }
 }

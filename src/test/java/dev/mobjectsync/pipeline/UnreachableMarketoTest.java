@@ -3,8 +3,8 @@ package dev.mobjectsync.pipeline;
 import static dev.mobjectsync.pipeline.Outbox.deadLetter;
 import static dev.mobjectsync.pipeline.Outbox.drop;
 import static dev.mobjectsync.pipeline.Outbox.success;
-import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -43,7 +43,8 @@ class UnreachableMarketoTest {
                 // another endpoint than the application's own: the simulator is off and the demo credentials refused
                 return Map.of("mobject-sync.marketo.endpoint",
                         "http://127.0.0.1:" + socket.getLocalPort() + "/soap/mktows/2_3",
-                        "mobject-sync.marketo.user-id", "unreachable_user_1", "mobject-sync.marketo.secret-key", "unreachable-key",
+                        "mobject-sync.marketo.user-id", "unreachable_user_1", "mobject-sync.marketo.secret-key",
+                        "unreachable-key",
                         "mobject-sync.retry.max-attempts", "3", "mobject-sync.retry.initial-backoff", "100");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -76,7 +77,8 @@ class UnreachableMarketoTest {
         drop("unreachable-health.ndjson", """
                 {"recordId":"unreachable-health-1","type":"Opportunity","operation":"INSERT","attributes":{"Name":"a"}}
                 """);
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> deadLetter("unreachable-health-").size() == 1);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> deadLetter("unreachable-health-")
+                .size() == 1);
         given().get("/q/health/well").then().statusCode(503)
                 .body("checks.find { it.name == 'Marketo endpoint' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'Marketo endpoint' }.data.reachable", equalTo(false));

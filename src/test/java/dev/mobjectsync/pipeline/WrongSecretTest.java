@@ -56,8 +56,9 @@ class WrongSecretTest {
         for (JsonNode envelope : dead) {
             assertEquals("marketo", envelope.at("/error/stage").asText());
             assertEquals("20014", envelope.at("/error/code").asText());
-            assertEquals("Authentication failed (20014) (Marketo refused the signature: check mobject-sync.marketo.user-id"
-                    + " and mobject-sync.marketo.secret-key)", envelope.at("/error/message").asText());
+            assertEquals(
+                    "Authentication failed (20014) (Marketo refused the signature: check mobject-sync.marketo.user-id"
+                            + " and mobject-sync.marketo.secret-key)", envelope.at("/error/message").asText());
             assertFalse(envelope.toString().contains(CLIENT_SECRET), "the secret key never reaches a channel");
         }
         assertEquals(2, dead.stream().map(e -> e.at("/error/batchId").asText()).distinct().count());
@@ -65,13 +66,16 @@ class WrongSecretTest {
 
     @Test
     void theStatusPageIsRedAndPointsAtTheCredentials() {
-        drop("denied-state.ndjson", "{\"recordId\":\"denied-state-1\",\"type\":\"Opportunity\",\"operation\":\"INSERT\","
-                + "\"attributes\":{\"Name\":\"n\"}}");
+        drop("denied-state.ndjson",
+                "{\"recordId\":\"denied-state-1\",\"type\":\"Opportunity\",\"operation\":\"INSERT\","
+                        + "\"attributes\":{\"Name\":\"n\"}}");
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> deadLetter("denied-state-").size() == 1);
         given().get("/api/status").then().statusCode(200)
                 .body("state.level", equalTo("error"))
-                .body("state.reason", startsWith("Marketo refuses authentication (20014): Authentication failed (20014)"))
-                .body("state.reason", containsString("check mobject-sync.marketo.user-id and mobject-sync.marketo.secret-key"))
+                .body("state.reason", startsWith(
+                        "Marketo refuses authentication (20014): Authentication failed (20014)"))
+                .body("state.reason", containsString(
+                        "check mobject-sync.marketo.user-id and mobject-sync.marketo.secret-key"))
                 .body("latestCall.answered", equalTo(true))
                 .body("latestCall.code", equalTo("20014"));
     }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
 import dev.mobjectsync.model.SourceRef;
 
 class MessageRecordsTest {
@@ -34,7 +35,7 @@ class MessageRecordsTest {
     @Test
     void eachKindOfBadBodyHasItsOwnCode() {
         assertEquals(ReasonCode.RECORD_TOO_LARGE, onlyCode(items("{\"a\":\"" + "x".repeat(1000) + "\"}")));
-        assertEquals(ReasonCode.INVALID_ENCODING, onlyCode(records.items(source, new byte[] { '{', (byte) 0xC3, '}' })));
+        assertEquals(ReasonCode.INVALID_ENCODING, onlyCode(records.items(source, new byte[]{'{', (byte) 0xC3, '}'})));
         assertEquals(ReasonCode.NUL_BYTE, onlyCode(items("{\"a\":1}\0")));
         assertEquals(ReasonCode.UNPARSABLE_JSON, onlyCode(items("{\"a\":")));
         assertEquals(ReasonCode.NESTING_TOO_DEEP, onlyCode(items("[".repeat(400) + "]".repeat(400))));

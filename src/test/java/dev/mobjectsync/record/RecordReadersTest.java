@@ -33,7 +33,8 @@ class RecordReadersTest {
 
     @Test
     void ndjsonYieldsOneItemPerLineWithLineRefsAndSkipsBlankLines() throws IOException {
-        List<InputItem> items = read("a.ndjson", "\uFEFF{\"type\":\"Program\"}\n\n{\"type\":\"Opportunity\"}\r\n{broken\n");
+        List<InputItem> items = read("a.ndjson",
+                "\uFEFF{\"type\":\"Program\"}\n\n{\"type\":\"Opportunity\"}\r\n{broken\n");
 
         assertEquals(3, items.size());
         assertEquals("Program", items.get(0).node().get("type").asText());
@@ -64,7 +65,8 @@ class RecordReadersTest {
 
     @Test
     void oneLineJsonArrayGivesEveryElementItsOwnRef() throws IOException {
-        List<InputItem> items = read("one.json", "[{\"type\":\"Program\"},{\"type\":\"Program\"},{\"type\":\"Program\"}]");
+        List<InputItem> items = read("one.json",
+                "[{\"type\":\"Program\"},{\"type\":\"Program\"},{\"type\":\"Program\"}]");
 
         assertEquals(List.of("one.json#1[0]", "one.json#1[1]", "one.json#1[2]"),
                 items.stream().map(i -> i.source().ref()).toList());
@@ -73,7 +75,7 @@ class RecordReadersTest {
     @Test
     void ndjsonLineOfBadBytesIsRefusedAloneAndTheNextLinesStillCount() throws IOException {
         byte[] content = concat("{\"recordId\":\"a\"}\n".getBytes(StandardCharsets.UTF_8),
-                new byte[] { '{', '"', 'x', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n' },
+                new byte[]{'{', '"', 'x', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'},
                 "{\"recordId\":\"b\"}\n".getBytes(StandardCharsets.UTF_8));
         List<InputItem> items = new ArrayList<>();
         try (RecordReader reader = readers.open(new ByteArrayInputStream(content), "enc.ndjson")) {
@@ -89,7 +91,7 @@ class RecordReadersTest {
     @Test
     void jsonFileOfBadBytesIsReportedNotDropped() throws IOException {
         byte[] content = concat("[{\"recordId\":\"a\"},\n{\"recordId\":\"".getBytes(StandardCharsets.UTF_8),
-                new byte[] { (byte) 0xFF, (byte) 0xFE }, "\"}]".getBytes(StandardCharsets.UTF_8));
+                new byte[]{(byte) 0xFF, (byte) 0xFE}, "\"}]".getBytes(StandardCharsets.UTF_8));
         List<InputItem> items = new ArrayList<>();
         try (RecordReader reader = readers.open(new ByteArrayInputStream(content), "enc.json")) {
             reader.forEachRemaining(items::add);
@@ -102,7 +104,8 @@ class RecordReadersTest {
 
     @Test
     void csvWithAnUnterminatedQuoteKeepsTheRowsBeforeAndReportsTheRest() throws IOException {
-        List<InputItem> items = read("q.csv", "recordId,type,attr.Name\nc1,Opportunity,ok\nc2,Opportunity,\"open\nc3,Opportunity,ok\n");
+        List<InputItem> items = read("q.csv",
+                "recordId,type,attr.Name\nc1,Opportunity,ok\nc2,Opportunity,\"open\nc3,Opportunity,ok\n");
 
         assertEquals(2, items.size(), items.toString());
         assertEquals("c1", items.get(0).node().get("recordId").asText());
@@ -112,7 +115,8 @@ class RecordReadersTest {
 
     @Test
     void csvColumnOfNoDocumentedFormRefusesTheHeaderNamingIt() throws IOException {
-        List<InputItem> typo = read("typo.csv", "recordId,type,atr.Name,attr.Amount\nr1,Opportunity,Q1,2000\nr2,Opportunity,Q2,3000\n");
+        List<InputItem> typo = read("typo.csv",
+                "recordId,type,atr.Name,attr.Amount\nr1,Opportunity,Q1,2000\nr2,Opportunity,Q2,3000\n");
         List<InputItem> emptyName = read("empty.csv", "recordId,type,attr.\nr1,Opportunity,x\n");
 
         assertEquals(1, typo.size(), "the rest of the file is one item");
@@ -157,7 +161,7 @@ class RecordReadersTest {
     @Test
     void csvOfBadBytesIsReportedAsInvalidEncoding() throws IOException {
         byte[] content = concat("recordId,type\nr1,Opportunity\nr2,".getBytes(StandardCharsets.UTF_8),
-                new byte[] { (byte) 0xC3, (byte) 0x28 }, "\n".getBytes(StandardCharsets.UTF_8));
+                new byte[]{(byte) 0xC3, (byte) 0x28}, "\n".getBytes(StandardCharsets.UTF_8));
         List<InputItem> items = new ArrayList<>();
         try (RecordReader reader = readers.open(new ByteArrayInputStream(content), "enc.csv")) {
             reader.forEachRemaining(items::add);
@@ -276,8 +280,8 @@ class RecordReadersTest {
     @Test
     void aByteOrderMarkAtTheStartOfAnyFileIsSkipped() throws IOException {
         String record = "{\"recordId\":\"bom\",\"type\":\"Opportunity\"}";
-        for (String[] file : List.of(new String[] { "b.ndjson", record }, new String[] { "b.json", "[" + record + "]" },
-                new String[] { "b.csv", "recordId,type\nbom,Opportunity\n" })) {
+        for (String[] file : List.of(new String[]{"b.ndjson", record}, new String[]{"b.json", "[" + record + "]"},
+                new String[]{"b.csv", "recordId,type\nbom,Opportunity\n"})) {
             List<InputItem> items = read(file[0], "\uFEFF" + file[1]);
 
             assertEquals(1, items.size(), file[0]);
@@ -299,7 +303,8 @@ class RecordReadersTest {
         assertEquals(3, items.size());
         assertEquals(ReasonCode.RECORD_TOO_LARGE, items.get(0).parseError());
         assertNull(items.get(0).unparsedText(), "a line too long is not kept");
-        assertTrue(items.get(0).parseMessage().contains(String.valueOf(longLine.length())), items.get(0).parseMessage());
+        assertTrue(items.get(0).parseMessage().contains(String.valueOf(longLine.length())), items.get(0)
+                .parseMessage());
         assertTrue(items.get(1).isParsed(), "a line of exactly the limit is read");
         assertEquals("after", items.get(2).node().get("recordId").asText());
         assertEquals("long.ndjson#3", items.get(2).source().ref());
@@ -307,7 +312,8 @@ class RecordReadersTest {
 
     @Test
     void ndjsonLineNestedHundredThousandDeepIsRefusedWithoutBlowingTheStack() throws IOException {
-        List<InputItem> items = read("deep.ndjson", "[".repeat(100_000) + "]".repeat(100_000) + "\n{\"recordId\":\"ok\"}\n");
+        List<InputItem> items = read("deep.ndjson", "[".repeat(100_000) + "]".repeat(100_000)
+                + "\n{\"recordId\":\"ok\"}\n");
 
         assertEquals(2, items.size());
         assertEquals(ReasonCode.NESTING_TOO_DEEP, items.get(0).parseError());
@@ -349,7 +355,8 @@ class RecordReadersTest {
 
     @Test
     void jsonFileNestedTooDeepIsReportedWithItsOwnCode() throws IOException {
-        List<InputItem> items = read("deep.json", "[{\"recordId\":\"a\"}," + "[".repeat(100_000) + "]".repeat(100_000) + "]");
+        List<InputItem> items = read("deep.json", "[{\"recordId\":\"a\"}," + "[".repeat(100_000) + "]".repeat(100_000)
+                + "]");
 
         assertEquals(2, items.size());
         assertTrue(items.get(0).isParsed());

@@ -10,10 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mobjectsync.model.SyncRecord;
-import dev.mobjectsync.model.SourceRef;
+
 import dev.mobjectsync.model.Json;
-import dev.mobjectsync.model.Stage;
+import dev.mobjectsync.model.SourceRef;
+import dev.mobjectsync.model.SyncRecord;
 
 class RecordValidatorTest {
 
@@ -27,7 +27,8 @@ class RecordValidatorTest {
 
     @Test
     void programCostUpdateIsValid() throws Exception {
-        RecordValidator.Result result = validate("""
+        RecordValidator.Result result = validate(
+                """
                 {"recordId":"p1","type":"Program","operation":"UPDATE","id":1970,
                  "typeAttributes":[{"attrType":"Cost","attributes":{"Month":"2013-06","Amount":"2000","Id":"153"}}]}""");
 
@@ -40,7 +41,8 @@ class RecordValidatorTest {
 
     @Test
     void missingRecordIdAndOperationAreFilledFromSourceAndDefault() throws Exception {
-        RecordValidator.Result result = validate("""
+        RecordValidator.Result result = validate(
+                """
                 {"type":"Opportunity","externalKey":{"name":"ExtOpptyId","value":"OPP-1"},"attributes":{"Amount":12.5}}""");
 
         assertTrue(result.valid(), () -> result.defects().toString());
@@ -191,7 +193,8 @@ class RecordValidatorTest {
 
     @Test
     void numbersAreFineWhereAValueIsMeant() throws Exception {
-        RecordValidator.Result result = validate("""
+        RecordValidator.Result result = validate(
+                """
                 {"recordId":42,"type":"Opportunity","externalKey":{"name":"ExtOpptyId","value":7},"attributes":{"Amount":12,"Won":true}}""");
 
         assertTrue(result.valid(), () -> result.defects().toString());

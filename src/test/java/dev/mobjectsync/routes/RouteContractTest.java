@@ -44,7 +44,8 @@ class RouteContractTest {
                 }
             }
         }
-        assertEquals("", String.join("\n", unknown), "names not in " + Headers.class.getName() + " nor Camel's Exchange");
+        assertEquals("", String.join("\n", unknown), "names not in " + Headers.class.getName()
+                + " nor Camel's Exchange");
     }
 
     @Test

@@ -33,10 +33,12 @@ final class Deliveries {
                 for (String line : instance.getValue().channelLines(channel)) {
                     try {
                         JsonNode envelope = Json.MAPPER.readTree(line);
-                        deliveries.byRecord.computeIfAbsent(envelope.path("recordId").asText(), id -> new ArrayList<>(1))
+                        deliveries.byRecord.computeIfAbsent(envelope.path("recordId").asText(), id -> new ArrayList<>(
+                                1))
                                 .add(new Delivery(instance.getKey(), channel));
                     } catch (JsonProcessingException torn) {
-                        System.out.println("scale-out test: torn line skipped: " + line.substring(0, Math.min(80, line.length())));
+                        System.out.println("scale-out test: torn line skipped: " + line.substring(0, Math.min(80, line
+                                .length())));
                     }
                 }
             }

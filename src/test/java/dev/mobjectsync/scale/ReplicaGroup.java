@@ -78,7 +78,8 @@ public final class ReplicaGroup implements AutoCloseable {
         Map<String, String> env = new HashMap<>(LIMITED);
         env.put("MOBJECT_SYNC_SOURCES_FILE_ENABLED", "false");
         // the simulator keeps every object it is sent
-        this.simulator = new AppProcess(Files.createDirectories(root.resolve("marketo")), env).jvmOptions(List.of("-Xmx1g"));
+        this.simulator = new AppProcess(Files.createDirectories(root.resolve("marketo")), env).jvmOptions(List.of(
+                "-Xmx1g"));
     }
 
     /** The database and the limited simulator, ready; no replica yet. */
@@ -164,7 +165,7 @@ public final class ReplicaGroup implements AutoCloseable {
     private synchronized void sampleAndFeed() {
         try {
             int delivered = success.read(replicas.values());
-            samples.add(new long[] {System.nanoTime(), delivered});
+            samples.add(new long[]{System.nanoTime(), delivered});
             long stock = replicas.size() * (long) MAX_WAITING + 3L * FILE_RECORDS;
             while (feeding && !replicas.isEmpty() && dropped - delivered - deadLetter.read(replicas.values()) < stock) {
                 RecordFiles.drop(inbox, PREFIX + dropped + ".ndjson", PREFIX, dropped, FILE_RECORDS);

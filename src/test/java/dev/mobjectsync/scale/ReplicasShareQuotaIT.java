@@ -57,27 +57,35 @@ class ReplicasShareQuotaIT {
             group.add("c");
             Phase three = phase(group, "(b) c joined", Duration.ofSeconds(5));
             group.kill("b");
-            Phase survivors = phase(group, "(c) b SIGKILLed, a and c", ReplicaGroup.WINDOW.plus(ReplicaGroup.TAKEOVER_AFTER));
+            Phase survivors = phase(group, "(c) b SIGKILLed, a and c", ReplicaGroup.WINDOW.plus(
+                    ReplicaGroup.TAKEOVER_AFTER));
             List<Phase> phases = List.of(two, three, survivors);
-            String summary = String.format("%d answers 20023/20024 before phase (a), then %s; goal %.0f records/s over %d s",
-                    atStart, phases.stream().map(Phase::toString).collect(Collectors.joining("; ")), GOAL, SPAN.toSeconds());
+            String summary = String.format(
+                    "%d answers 20023/20024 before phase (a), then %s; goal %.0f records/s over %d s",
+                    atStart, phases.stream().map(Phase::toString).collect(Collectors.joining("; ")), GOAL, SPAN
+                            .toSeconds());
             System.out.printf("replicas test: %s (%d s so far)%n", summary, seconds(start));
 
             assertEquals(0, group.limitFaults(), "the replicas went beyond Marketo's limits together: " + summary);
-            phases.forEach(phase -> assertTrue(phase.rate().mean() >= GOAL, "phase " + phase + " is below the goal: " + summary));
+            phases.forEach(phase -> assertTrue(phase.rate().mean() >= GOAL, "phase " + phase + " is below the goal: "
+                    + summary));
 
             Deliveries deliveries = group.drain(Duration.ofSeconds(120));
             List<String> ids = group.droppedIds();
             List<String> twice = ids.stream().filter(id -> deliveries.of(id).size() > 1).toList();
             long deadLettered = ids.stream()
                     .filter(id -> deliveries.of(id).stream().anyMatch(d -> d.channel().equals("dead-letter"))).count();
-            System.out.printf("replicas test: %d records, lost=%d, dead-lettered=%d, duplicates=%d, by instance %s, %d s in all%n",
-                    ids.size(), deliveries.lost(ids), deadLettered, deliveries.duplicates(ids), deliveries.byInstance(ids),
+            System.out.printf(
+                    "replicas test: %d records, lost=%d, dead-lettered=%d, duplicates=%d, by instance %s, %d s in all%n",
+                    ids.size(), deliveries.lost(ids), deadLettered, deliveries.duplicates(ids), deliveries.byInstance(
+                            ids),
                     seconds(start));
             assertEquals(0, deliveries.lost(ids), "records lost");
             assertEquals(ids.size(), deliveries.size(), "nothing but the records dropped came out");
-            assertEquals(0, deadLettered, "records dead-lettered (e.g. retries spent on 20023), not in the success channel");
-            assertTrue(twice.stream().allMatch(id -> deliveries.of(id).stream().anyMatch(d -> d.instance().equals("b"))),
+            assertEquals(0, deadLettered,
+                    "records dead-lettered (e.g. retries spent on 20023), not in the success channel");
+            assertTrue(twice.stream().allMatch(id -> deliveries.of(id).stream().anyMatch(d -> d.instance().equals(
+                    "b"))),
                     "records delivered twice without the killed replica b among their deliveries");
             assertTrue(deliveries.duplicates(ids) <= CALLS_IN_FLIGHT, deliveries.duplicates(ids)
                     + " records delivered twice: more than the calls in flight at the kill");

@@ -31,6 +31,7 @@ import dev.mobjectsync.brokers.EmbeddedArtemis;
 import dev.mobjectsync.brokers.EmbeddedKafka;
 import dev.mobjectsync.brokers.MixedRecords;
 import dev.mobjectsync.model.Json;
+
 import jakarta.jms.JMSContext;
 
 /**
@@ -104,8 +105,9 @@ class ScaleOutIT {
             send(first, "one", inbox);
             Deliveries afterFirst = awaitAll(replicas, first.expected.keySet(), Duration.ofSeconds(180));
             long validRecords = RECORDS - RECORDS / 10; // MixedRecords: every tenth is refused by validation
-            System.out.printf("scale-out test, both running: %d records in %d s, lost=%d, duplicates=%d, by instance %s,"
-                    + " Marketo received %d objects for %d valid records%n", RECORDS, seconds(firstStart),
+            System.out.printf(
+                    "scale-out test, both running: %d records in %d s, lost=%d, duplicates=%d, by instance %s,"
+                            + " Marketo received %d objects for %d valid records%n", RECORDS, seconds(firstStart),
                     afterFirst.lost(first.expected.keySet()), afterFirst.duplicates(first.expected.keySet()),
                     afterFirst.byInstance(first.expected.keySet()), marketoObjects(marketo), validRecords);
             assertEquals(0, afterFirst.lost(first.expected.keySet()), "records lost with both replicas running");
@@ -123,8 +125,10 @@ class ScaleOutIT {
             a.kill();
             long killedAt = System.nanoTime();
             Deliveries afterSecond = awaitAll(replicas, second.expected.keySet(), Duration.ofSeconds(240));
-            System.out.printf("scale-out test, replica a SIGKILLed after %d s: %d records in %d s (%d s after the kill),"
-                    + " lost=%d, duplicates=%d, by instance %s%n", seconds(secondStart) - seconds(killedAt), RECORDS,
+            System.out.printf(
+                    "scale-out test, replica a SIGKILLed after %d s: %d records in %d s (%d s after the kill),"
+                            + " lost=%d, duplicates=%d, by instance %s%n", seconds(secondStart) - seconds(killedAt),
+                    RECORDS,
                     seconds(secondStart), seconds(killedAt), afterSecond.lost(second.expected.keySet()),
                     afterSecond.duplicates(second.expected.keySet()), afterSecond.byInstance(second.expected.keySet()));
             assertEquals(0, afterSecond.lost(second.expected.keySet()), "records lost when a replica was killed");
@@ -134,29 +138,34 @@ class ScaleOutIT {
             // every record is out, but the dead replica's chunks taken over may still be finishing the copies
             // they hold of records its Kafka messages brought again: the repository drains once they are written
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> database.count("mobject_sync_batches") + database.count("mobject_sync_batches_completed") == 0);
+                    .until(() -> database.count("mobject_sync_batches") + database.count(
+                            "mobject_sync_batches_completed") == 0);
 
             // 3. one big file; the replica reading it is SIGKILLed; the other takes it over from its checkpoint
             a.start().awaitReady();
             long objectsBefore = marketoObjects(marketo);
             Set<String> big = dropBigFile(inbox);
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> Deliveries.read(replicas).byInstance(big).values().stream().mapToLong(n -> n).sum() >= BIG_FILE / 10);
+                    .until(() -> Deliveries.read(replicas).byInstance(big).values().stream().mapToLong(n -> n)
+                            .sum() >= BIG_FILE / 10);
             String reader = Deliveries.read(replicas).byInstance(big).keySet().iterator().next();
             replicas.get(reader).kill();
             long killed = System.nanoTime();
             Deliveries afterThird = awaitAll(replicas, big, Duration.ofSeconds(180));
             String survivor = "a".equals(reader) ? "b" : "a";
             long sentAgain = marketoObjects(marketo) - objectsBefore - BIG_FILE;
-            System.out.printf("scale-out test, replica %s SIGKILLed while reading a %d-record file: taken over by %s, all in"
-                    + " %d s; lost=%d, duplicates=%d, sent to Marketo again=%d (bound %d)%n", reader, BIG_FILE, survivor,
+            System.out.printf(
+                    "scale-out test, replica %s SIGKILLed while reading a %d-record file: taken over by %s, all in"
+                            + " %d s; lost=%d, duplicates=%d, sent to Marketo again=%d (bound %d)%n", reader, BIG_FILE,
+                    survivor,
                     seconds(killed), afterThird.lost(big), afterThird.duplicates(big), sentAgain, CALLS_IN_FLIGHT);
             assertEquals(0, afterThird.lost(big), "records lost when the replica reading the file was killed");
             assertTrue(replicas.get(survivor).allLogs().contains("big.ndjson is read again after a stop"),
                     "the other replica resumed the file from its checkpoint");
             assertTrue(afterThird.duplicates(big) <= CALLS_IN_FLIGHT, afterThird.duplicates(big)
                     + " records delivered twice: more than the calls in flight at the kill");
-            assertTrue(sentAgain <= CALLS_IN_FLIGHT, sentAgain + " records sent to Marketo again: more than the calls in flight");
+            assertTrue(sentAgain <= CALLS_IN_FLIGHT, sentAgain
+                    + " records sent to Marketo again: more than the calls in flight");
             assertEquals(0, database.count("mobject_sync_checkpoints"), "checkpoints left once everything moved");
         }
         System.out.printf("scale-out test: %d s in all%n", seconds(start));
@@ -197,7 +206,8 @@ class ScaleOutIT {
         env.put("MOBJECT_SYNC_LIMITS_CALLS_PER_WINDOW", "1000");
         // a dead member's partitions go to the other replica after 6 s instead of Kafka's default 45 s
         return new AppProcess(Files.createDirectories(root.resolve(name)), env).jvmOptions(List.of("-Xmx256m",
-                "-Dcamel.component.kafka.session-timeout-ms=6000", "-Dcamel.component.kafka.heartbeat-interval-ms=1000"));
+                "-Dcamel.component.kafka.session-timeout-ms=6000",
+                "-Dcamel.component.kafka.heartbeat-interval-ms=1000"));
     }
 
     /** Four in ten records by files (dropped the way README says), three by Kafka, three by JMS. */
@@ -231,7 +241,8 @@ class ScaleOutIT {
 
     /** Waits until every record came out, then for three quiet seconds (a late duplicate would show). */
     private static Deliveries awaitAll(Map<String, AppProcess> replicas, Set<String> ids, Duration patience) {
-        await().atMost(patience).pollInterval(Duration.ofMillis(500)).until(() -> Deliveries.read(replicas).containsAll(ids));
+        await().atMost(patience).pollInterval(Duration.ofMillis(500)).until(() -> Deliveries.read(replicas).containsAll(
+                ids));
         await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
         try {
             return Deliveries.read(replicas);
@@ -242,7 +253,8 @@ class ScaleOutIT {
 
     private static long marketoObjects(AppProcess marketo) throws IOException, InterruptedException {
         HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + marketo.port() + "/simulator/calls")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://127.0.0.1:" + marketo.port() + "/simulator/calls")).build(),
+                HttpResponse.BodyHandlers.ofString());
         return Json.MAPPER.readTree(answer.body()).path("objects").asLong();
     }
 

@@ -92,7 +92,8 @@ public final class ScratchDatabase implements AutoCloseable {
     }
 
     private void onServer(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + SERVER + "/postgres", USER, PASSWORD);
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + SERVER + "/postgres", USER,
+                PASSWORD);
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }

@@ -8,14 +8,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mobjectsync.model.Association;
 import dev.mobjectsync.model.Batch;
 import dev.mobjectsync.model.Failure;
+import dev.mobjectsync.model.KeyValue;
 import dev.mobjectsync.model.RecordOutcome;
+import dev.mobjectsync.model.SourceRef;
 import dev.mobjectsync.model.Stage;
 import dev.mobjectsync.model.Success;
-import dev.mobjectsync.model.Association;
-import dev.mobjectsync.model.KeyValue;
-import dev.mobjectsync.model.SourceRef;
 import dev.mobjectsync.model.SyncRecord;
 
 /** A role refused by Marketo names its Opportunity's dead letter, when there is one. */
@@ -70,7 +70,8 @@ class ParentOutcomesTest {
         SyncRecord first = opportunity("opp-1", "K1");
         parents.name(List.of(RecordOutcome.failed(first, failure("20110", "bad"))), batch(first));
         SyncRecord again = opportunity("opp-1b", "K1");
-        parents.name(List.of(RecordOutcome.succeeded(again, new Success("CREATED", 1, null, "b", Instant.EPOCH))), batch(again));
+        parents.name(List.of(RecordOutcome.succeeded(again, new Success("CREATED", 1, null, "b", Instant.EPOCH))),
+                batch(again));
 
         SyncRecord role = role("role-1", "K1");
         List<RecordOutcome> named = parents.name(List.of(RecordOutcome.failed(role, failure("FAILED", "refused"))),

@@ -27,6 +27,7 @@ import dev.mobjectsync.marketo.RequestSigner;
 import dev.mobjectsync.simulator.CallLog;
 import dev.mobjectsync.simulator.FaultInjector;
 import dev.mobjectsync.simulator.SimulatorState;
+
 import jakarta.inject.Inject;
 
 /**

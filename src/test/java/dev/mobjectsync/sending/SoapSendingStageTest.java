@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.mobjectsync.pipeline.CleanTestData;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

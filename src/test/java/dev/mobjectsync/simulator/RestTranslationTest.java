@@ -12,9 +12,9 @@ import com.marketo.mktows.MObjStatus;
 import com.marketo.mktows.SyncOperationEnum;
 
 import dev.mobjectsync.model.Json;
-import dev.mobjectsync.record.RecordValidator;
-import dev.mobjectsync.record.ReasonCode;
 import dev.mobjectsync.model.SourceRef;
+import dev.mobjectsync.record.ReasonCode;
+import dev.mobjectsync.record.RecordValidator;
 
 /** The simulator's REST side: records of a Sync Opportunities call through the same state as SOAP. */
 class RestTranslationTest {
@@ -51,10 +51,12 @@ class RestTranslationTest {
     @Test
     void thePipelineRefusesTheInsertTheSimulatorWouldRefuseAndLetsTheUpsertThrough() throws Exception {
         RecordValidator validator = new RecordValidator("UPSERT", 4096);
-        RecordValidator.Result insert = validator.validate(Json.MAPPER.readTree("""
+        RecordValidator.Result insert = validator.validate(Json.MAPPER.readTree(
+                """
                 {"recordId":"OPP-9","type":"Opportunity","operation":"INSERT","externalKey":{"name":"ExtOpptyId","value":"OPP-9"},"attributes":{"Amount":"10","IsWon":"true"}}"""),
                 SourceRef.fileLine("f", 1));
-        RecordValidator.Result upsert = validator.validate(Json.MAPPER.readTree("""
+        RecordValidator.Result upsert = validator.validate(Json.MAPPER.readTree(
+                """
                 {"recordId":"OPP-9","type":"Opportunity","operation":"UPSERT","externalKey":{"name":"ExtOpptyId","value":"OPP-9"},"attributes":{"Amount":"10"}}"""),
                 SourceRef.fileLine("f", 2));
 

@@ -49,10 +49,12 @@ class SimulatorAnnouncementTest {
         assertEquals(1, records.size());
         LogRecord warning = records.get(0);
         String message = String.format(warning.getMessage(), warning.getParameters());
-        assertTrue(warning.getLevel().intValue() >= Level.WARNING.intValue() && warning.getLevel().intValue() < Level.SEVERE.intValue(),
+        assertTrue(warning.getLevel().intValue() >= Level.WARNING.intValue() && warning.getLevel()
+                .intValue() < Level.SEVERE.intValue(),
                 warning.getLevel().toString());
         assertTrue(message.startsWith("Marketo simulator: nothing is sent to Marketo"), message);
-        assertTrue(message.contains("mobject-sync.simulator.enabled=auto") && message.contains("mobject-sync.marketo.endpoint")
+        assertTrue(message.contains("mobject-sync.simulator.enabled=auto") && message.contains(
+                "mobject-sync.marketo.endpoint")
                 && message.contains("mobject-sync.marketo.rest.base-url"), message);
     }
 

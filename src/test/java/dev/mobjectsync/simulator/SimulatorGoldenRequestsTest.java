@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 import dev.mobjectsync.pipeline.CleanTestData;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -61,7 +62,8 @@ class SimulatorGoldenRequestsTest {
         String form = golden("update-program.form");
         int equals = form.indexOf('=');
         given().auth().oauth2(token).contentType("application/x-www-form-urlencoded")
-                .body(form.substring(0, equals + 1) + URLEncoder.encode(form.substring(equals + 1), StandardCharsets.UTF_8))
+                .body(form.substring(0, equals + 1) + URLEncoder.encode(form.substring(equals + 1),
+                        StandardCharsets.UTF_8))
                 .post("/rest/asset/v1/program/1971.json").then().statusCode(200)
                 .body("success", equalTo(true))
                 .body("result[0].id", equalTo(1971))

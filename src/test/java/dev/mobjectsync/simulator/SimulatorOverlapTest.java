@@ -45,7 +45,6 @@ import com.marketo.mktows.TypeAttrib;
 
 import dev.mobjectsync.marketo.MarketoSignature;
 
-
 /**
  * The simulator counts write calls that touch an object while another call in flight touches it, and, with
  * {@code faults.duplicate-concurrent-upserts}, lets two concurrent UPSERTs of one new external key create

@@ -108,7 +108,8 @@ class SimulatorStateTest {
                 program(1970, "Cost", Map.of("Month", "2013-07", "Amount", "5"))).getStatus());
         assertEquals(MObjStatusEnum.SKIPPED, one(SyncOperationEnum.UPDATE,
                 program(4242, "Cost", Map.of("Month", "2013-07", "Amount", "5"))).getStatus());
-        MObjStatus unknownTag = one(SyncOperationEnum.UPDATE, program(1970, "Tag", Map.of("Type", "Region", "Value", "Mars")));
+        MObjStatus unknownTag = one(SyncOperationEnum.UPDATE, program(1970, "Tag", Map.of("Type", "Region", "Value",
+                "Mars")));
         assertEquals(MObjStatusEnum.FAILED, unknownTag.getStatus());
         assertTrue(unknownTag.getError().contains("Mars"), unknownTag.getError());
         assertEquals(MObjStatusEnum.UPDATED, one(SyncOperationEnum.UPDATE,
@@ -119,7 +120,8 @@ class SimulatorStateTest {
 
     @Test
     void anOpportunityIsNeverCreatedWithoutAName() {
-        MObjStatus insert = one(SyncOperationEnum.INSERT, opportunity(null, "OPP-9", Map.of("Amount", "10", "IsWon", "true")));
+        MObjStatus insert = one(SyncOperationEnum.INSERT, opportunity(null, "OPP-9", Map.of("Amount", "10", "IsWon",
+                "true")));
         assertEquals(MObjStatusEnum.FAILED, insert.getStatus());
         assertEquals(SimulatorState.NAME_REQUIRED, insert.getError());
         assertEquals("OPP-9", insert.getExternalKey().getValue());
@@ -183,7 +185,8 @@ class SimulatorStateTest {
         lead.setMObjType("Lead");
         lead.setId(19);
 
-        assertEquals(MObjStatusEnum.CREATED, one(SyncOperationEnum.INSERT, role(Map.of("Role", "Champion"), byKey, lead)).getStatus());
+        assertEquals(MObjStatusEnum.CREATED, one(SyncOperationEnum.INSERT, role(Map.of("Role", "Champion"), byKey,
+                lead)).getStatus());
         assertEquals(MObjStatusEnum.SKIPPED, one(SyncOperationEnum.INSERT,
                 role(Map.of("OpportunityId", String.valueOf(opportunityId), "PersonId", "19"))).getStatus());
     }

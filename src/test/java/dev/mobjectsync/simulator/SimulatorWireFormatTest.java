@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.marketo.MarketoSignature;
 import dev.mobjectsync.pipeline.CleanTestData;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.XmlConfig;
@@ -41,7 +42,8 @@ class SimulatorWireFormatTest {
 
     private io.restassured.specification.RequestSpecification soap(String body) {
         return given().config(io.restassured.RestAssured.config()
-                .xmlConfig(XmlConfig.xmlConfig().declareNamespace("SOAP-ENV", "http://schemas.xmlsoap.org/soap/envelope/")
+                .xmlConfig(XmlConfig.xmlConfig().declareNamespace("SOAP-ENV",
+                        "http://schemas.xmlsoap.org/soap/envelope/")
                         .declareNamespace("ns1", "http://www.marketo.com/mktows/").namespaceAware(true)))
                 .contentType("text/xml; charset=UTF-8")
                 .header("SOAPAction", "\"http://www.marketo.com/mktows/syncMObjects\"")
@@ -61,7 +63,8 @@ class SimulatorWireFormatTest {
                 .body("Envelope.Body.successSyncMObjects.result.mObjStatusList.mObjStatus.size()", equalTo(1))
                 .body("Envelope.Body.successSyncMObjects.result.mObjStatusList.mObjStatus.id", equalTo("1970"))
                 .body("Envelope.Body.successSyncMObjects.result.mObjStatusList.mObjStatus.status", equalTo("UPDATED"))
-                .body("Envelope.Body.successSyncMObjects.result.mObjStatusList.mObjStatus.children().size()", equalTo(2));
+                .body("Envelope.Body.successSyncMObjects.result.mObjStatusList.mObjStatus.children().size()", equalTo(
+                        2));
     }
 
     @Test

@@ -40,13 +40,15 @@ class JmsConnectionFactoryProducerTest {
 
     @Test
     void withoutAUserABrokerThatRequiresLoginRefusesTheConnection() {
-        assertThrows(JMSSecurityException.class, () -> jms(Optional.empty(), Optional.empty()).createConnection().close());
+        assertThrows(JMSSecurityException.class, () -> jms(Optional.empty(), Optional.empty()).createConnection()
+                .close());
     }
 
     @Test
     void aWrongPasswordIsRefused() {
         assertThrows(JMSSecurityException.class,
-                () -> jms(Optional.of("mobject-sync"), Optional.of(Secret.of("old-secret"))).createConnection().close());
+                () -> jms(Optional.of("mobject-sync"), Optional.of(Secret.of("old-secret"))).createConnection()
+                        .close());
     }
 
     private static ActiveMQConnectionFactory jms(Optional<String> username, Optional<Secret> password) {

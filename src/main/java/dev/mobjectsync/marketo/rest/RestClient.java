@@ -88,10 +88,12 @@ public class RestClient {
 
     private RestTokens.Issued identity(URI tokenUri, boolean inQuery, String clientId, String clientSecret)
             throws IOException, InterruptedException {
-        String credentials = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+        String credentials = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId,
+                StandardCharsets.UTF_8)
                 + "&client_secret=" + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
         HttpRequest.Builder request = inQuery
-                ? HttpRequest.newBuilder(URI.create(tokenUri + "?" + credentials)).POST(HttpRequest.BodyPublishers.noBody())
+                ? HttpRequest.newBuilder(URI.create(tokenUri + "?" + credentials)).POST(HttpRequest.BodyPublishers
+                        .noBody())
                 : HttpRequest.newBuilder(tokenUri).header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(credentials));
         HttpResponse<String> response = http.send(request.timeout(timeout).header("Accept", "application/json").build(),

@@ -1,6 +1,7 @@
 package dev.mobjectsync.marketo.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.mobjectsync.marketo.GatewayFault;
 import dev.mobjectsync.model.Stage;
 

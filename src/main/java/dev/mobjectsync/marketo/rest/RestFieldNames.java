@@ -21,7 +21,8 @@ public final class RestFieldNames {
             "ExternalSalesPersonId", "externalSalesPersonId");
 
     /** OpportunityPersonRole attributes besides the key parts (OpportunityId, PersonId, Role). */
-    static final Map<String, String> ROLE = table("IsPrimary", "isPrimary", "ExternalCreatedDate", "externalCreatedDate");
+    static final Map<String, String> ROLE = table("IsPrimary", "isPrimary", "ExternalCreatedDate",
+            "externalCreatedDate");
 
     /** How a REST field's value is written in the request's JSON. */
     public enum FieldType {

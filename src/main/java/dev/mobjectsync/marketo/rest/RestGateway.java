@@ -3,9 +3,9 @@ package dev.mobjectsync.marketo.rest;
 import java.util.Set;
 
 import dev.mobjectsync.config.MarketoApi;
+import dev.mobjectsync.marketo.FaultCodes;
 import dev.mobjectsync.marketo.FaultKind;
 import dev.mobjectsync.marketo.Gateway;
-import dev.mobjectsync.marketo.FaultCodes;
 
 /**
  * The REST gateway's fault codes (MARKETO-REST.md §5): 502, 604, 608 and 713 (Marketo's own troubles),

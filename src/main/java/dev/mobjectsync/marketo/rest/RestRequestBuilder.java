@@ -18,12 +18,12 @@ import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.mobjectsync.model.Association;
 import dev.mobjectsync.model.Batch;
 import dev.mobjectsync.model.Failure;
+import dev.mobjectsync.model.Json;
 import dev.mobjectsync.model.RecordOutcome;
 import dev.mobjectsync.model.Stage;
-import dev.mobjectsync.model.Association;
-import dev.mobjectsync.model.Json;
 import dev.mobjectsync.model.SyncRecord;
 import dev.mobjectsync.model.TypeAttribute;
 
@@ -139,7 +139,8 @@ public class RestRequestBuilder {
         } else {
             object.put(RestFieldNames.EXTERNAL_OPPORTUNITY_ID, record.externalKey().value());
         }
-        record.attributes().forEach((name, value) -> putTyped(object, name, RestFieldNames.opportunityField(name), value));
+        record.attributes().forEach((name, value) -> putTyped(object, name, RestFieldNames.opportunityField(name),
+                value));
         for (Association association : record.associations()) {
             if (!"Company".equals(association.type()) || association.externalKey() == null) {
                 throw new Unsupported(KEY_NOT_EXPRESSIBLE, "an Opportunity links to a Company by its external key"

@@ -13,15 +13,15 @@ import org.apache.camel.Handler;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.mobjectsync.Headers;
-import dev.mobjectsync.model.Batch;
 import dev.mobjectsync.config.SyncConfig;
 import dev.mobjectsync.marketo.UncorrelatedResponseException;
+import dev.mobjectsync.model.Batch;
+import dev.mobjectsync.model.Channels;
 import dev.mobjectsync.model.Failure;
 import dev.mobjectsync.model.RecordOutcome;
 import dev.mobjectsync.model.Stage;
 import dev.mobjectsync.model.Success;
 import dev.mobjectsync.model.SyncRecord;
-import dev.mobjectsync.model.Channels;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -108,7 +108,8 @@ public class RestResponseCorrelator {
                 }
                 return RecordOutcome.failed(record, new Failure(Stage.MARKETO, "SKIPPED",
                         codes.isEmpty() ? "SKIPPED" : String.join(",", codes),
-                        messages.isEmpty() ? "Marketo skipped the record without a reason" : String.join("; ", messages),
+                        messages.isEmpty() ? "Marketo skipped the record without a reason" : String.join("; ",
+                                messages),
                         batchId, 1, now));
             }
             default -> {

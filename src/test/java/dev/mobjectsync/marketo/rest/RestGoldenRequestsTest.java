@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.mobjectsync.model.Batch;
 import dev.mobjectsync.model.Association;
+import dev.mobjectsync.model.Batch;
 import dev.mobjectsync.model.Json;
 import dev.mobjectsync.model.KeyValue;
 import dev.mobjectsync.model.SourceRef;

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.mobjectsync.model.Batch;
 import dev.mobjectsync.model.Association;
+import dev.mobjectsync.model.Batch;
 import dev.mobjectsync.model.Json;
 import dev.mobjectsync.model.KeyValue;
 import dev.mobjectsync.model.SourceRef;
@@ -175,10 +175,11 @@ class RestRequestBuilderTest {
     @Test
     void severalProgramsInOneBatchAreSplitFirst() {
         Batch batch = new Batch("UPDATE", "Program");
-        for (int id : new int[] {1, 2}) {
+        for (int id : new int[]{1, 2}) {
             batch.add(new SyncRecord("p" + id, "Program", "UPDATE", id, null, Map.of(), List.of(), List.of(), "{}",
                     SourceRef.fileLine("f", id)));
         }
-        assertEquals(RestRequestBuilder.ONE_PROGRAM_PER_CALL, assertThrows(RestFault.class, () -> builder.build(batch)).code());
+        assertEquals(RestRequestBuilder.ONE_PROGRAM_PER_CALL, assertThrows(RestFault.class, () -> builder.build(batch))
+                .code());
     }
 }

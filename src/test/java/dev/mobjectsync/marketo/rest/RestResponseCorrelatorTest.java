@@ -9,11 +9,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mobjectsync.model.Batch;
 import dev.mobjectsync.marketo.UncorrelatedResponseException;
-import dev.mobjectsync.model.RecordOutcome;
+import dev.mobjectsync.model.Batch;
 import dev.mobjectsync.model.Json;
 import dev.mobjectsync.model.KeyValue;
+import dev.mobjectsync.model.RecordOutcome;
 import dev.mobjectsync.model.SourceRef;
 import dev.mobjectsync.model.SyncRecord;
 
@@ -61,7 +61,8 @@ class RestResponseCorrelatorTest {
     void anAnswerThatDoesNotNameEachRecordOnceIsNotGuessed() {
         List<SyncRecord> sent = List.of(record("a"), record("b"));
         assertThrows(UncorrelatedResponseException.class, () -> correlate(
-                "{\"success\":true,\"result\":[{\"seq\":0,\"status\":\"created\"},{\"seq\":0,\"status\":\"created\"}]}", sent));
+                "{\"success\":true,\"result\":[{\"seq\":0,\"status\":\"created\"},{\"seq\":0,\"status\":\"created\"}]}",
+                sent));
         assertThrows(UncorrelatedResponseException.class, () -> correlate(
                 "{\"success\":true,\"result\":[{\"seq\":0,\"status\":\"created\"}]}", sent));
     }
