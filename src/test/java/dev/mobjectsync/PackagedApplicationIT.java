@@ -92,6 +92,35 @@ class PackagedApplicationIT {
         }
     }
 
+    /** The simulator is a sandbox: next to a real Marketo endpoint, neither it nor its demo credentials start. */
+    @Test
+    void theSimulatorNeverStandsInForARealMarketo() throws Exception {
+        String real = "https://123-ABC-456.mktoapi.com/soap/mktows/2_3";
+        try (AppProcess app = new AppProcess(workDir, Map.of("MOBJECT_SYNC_MARKETO_ENDPOINT", real,
+                "MOBJECT_SYNC_SIMULATOR_ENABLED", "true"))) {
+            Integer exitCode = app.start().awaitExit(Duration.ofSeconds(60));
+            String log = Files.readString(app.log());
+            assertNotNull(exitCode, "the application must not start with the simulator next to a real endpoint");
+            assertNotEquals(0, exitCode);
+            assertTrue(log.contains("mobject-sync.simulator.enabled=true next to a Marketo endpoint that is not this"
+                    + " application's (mobject-sync.marketo.endpoint)"), log);
+            assertFalse(Files.exists(workDir.resolve("data")), "no route started: the inbox was never created");
+        }
+        String demoSecret = "demo-only-secret-do-not-use";
+        try (AppProcess app = new AppProcess(workDir, Map.of("MOBJECT_SYNC_MARKETO_ENDPOINT", real,
+                "MOBJECT_SYNC_MARKETO_USER_ID", "demo_mobject_sync_1", "MOBJECT_SYNC_MARKETO_SECRET_KEY",
+                demoSecret))) {
+            Integer exitCode = app.start().awaitExit(Duration.ofSeconds(60));
+            String log = Files.readString(app.log());
+            assertNotNull(exitCode, "the application must not start with the demo credentials next to a real endpoint");
+            assertNotEquals(0, exitCode);
+            assertTrue(log.contains("mobject-sync.marketo.secret-key and mobject-sync.marketo.user-id still hold the"
+                    + " packaged demo credentials"), log);
+            assertFalse(log.contains(demoSecret), "the refusal names the keys, never their values");
+            assertFalse(Files.exists(workDir.resolve("data")), "no route started: the inbox was never created");
+        }
+    }
+
     /**
      * README, "Try the samples": {@code cp samples/* data/inbox/} in one go; the role comes out CREATED although
      * its Opportunity is in another file of the same drop (the sending stage sends it after its Opportunity).

@@ -10,11 +10,13 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
+import org.flywaydb.core.Flyway;
 
 import dev.mobjectsync.config.SyncConfig;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.InjectableInstance;
+import io.quarkus.flyway.FlywayDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
@@ -36,17 +38,21 @@ public class BatchRepositoryProducer {
 
     /**
      * The repository's database: Quarkus' datasource of {@code repository.kind} (the only active one; its
-     * tables are Flyway's, migrated before this runs). Not closed by this bean: Quarkus closes its
+     * tables are Flyway's, migrated here first). Not closed by this bean: Quarkus closes its
      * datasources last, after Camel's shutdown has flushed the open batches into them.
      */
     @Produces
     @Singleton
     DataSource batchDataSource(SyncConfig config,
             @io.quarkus.agroal.DataSource("h2") InjectableInstance<AgroalDataSource> h2,
-            @io.quarkus.agroal.DataSource("postgres") InjectableInstance<AgroalDataSource> postgres) {
+            @io.quarkus.agroal.DataSource("postgres") InjectableInstance<AgroalDataSource> postgres,
+            @FlywayDataSource("h2") InjectableInstance<Flyway> h2Migrations,
+            @FlywayDataSource("postgres") InjectableInstance<Flyway> postgresMigrations) {
         if ("postgres".equals(config.repository().kind())) {
+            migrate(postgresMigrations.get());
             return postgres.get();
         }
+        migrate(h2Migrations.get());
         AgroalDataSource dataSource = h2.get();
         // an H2 file opens in one process only: every lock in it was left by this instance's previous run
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -55,6 +61,20 @@ public class BatchRepositoryProducer {
             throw new IllegalStateException("cannot clear the locks of the previous run: " + e.getMessage(), e);
         }
         return dataSource;
+    }
+
+    /**
+     * The repository's tables before anything uses them. Quarkus runs Flyway's migrate-at-start in a start step
+     * that is not ordered before Camel's, and Camel creates the routes, and with them this data source, as it
+     * starts: seen in the tests, a start met a new database without its tables. So the first use migrates, as
+     * baseline-at-start would (a database without history is baselined at 0 first, V1 creates its tables if
+     * they are not there); a second migration is a no-op.
+     */
+    private static void migrate(Flyway flyway) {
+        if (flyway.info().current() == null) {
+            flyway.baseline();
+        }
+        flyway.migrate();
     }
 
     @Produces
