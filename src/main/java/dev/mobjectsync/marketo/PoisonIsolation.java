@@ -15,8 +15,7 @@ import jakarta.inject.Named;
 /**
  * A batch refused as a whole for its content ({@link FaultKind#CONTENT}: SOAP 20017, 20109, 20110, or an
  * answer that cannot be correlated) may hold one bad record among good ones. (The REST gateway also splits a batch this way
- * when it cannot go in one call: updates keyed by marketoGUID and by external key together, or several
- * Programs stored before a switch from SOAP.) Instead of dead-lettering them all, the
+ * when it cannot go in one call: several Programs stored before a switch from SOAP.) Instead of dead-lettering them all, the
  * gateway sends the two halves again, each on its own, down to single records: a lone bad record
  * costs at most about 2·log2(batch size) extra calls, and the good ones still go through.
  */

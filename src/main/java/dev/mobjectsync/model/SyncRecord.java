@@ -45,8 +45,14 @@ public record SyncRecord(
         return type + "#" + externalKey.name() + "=" + externalKey.value();
     }
 
-    /** Records share a syncMObjects call only when they share operation and type. */
+    /**
+     * Records share a call only when they share operation, type and key kind: an object keyed by Marketo's own
+     * id ({@link KeyValue#MARKETO_GUID}) never shares a call with objects keyed by an external key (a REST call
+     * names one {@code dedupeBy} for all its objects).
+     */
     public String batchKey() {
-        return operation + ":" + type;
+        return externalKey != null && externalKey.isMarketoGuid()
+                ? operation + ":" + type + ":" + KeyValue.MARKETO_GUID
+                : operation + ":" + type;
     }
 }

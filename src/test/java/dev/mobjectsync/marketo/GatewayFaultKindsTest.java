@@ -32,6 +32,8 @@ class GatewayFaultKindsTest {
         assertEquals(FaultKind.QUOTA_SPENT, RestGateway.INSTANCE.kindOf("607"));
         assertEquals(FaultKind.CONTENT, RestGateway.INSTANCE.kindOf(RestRequestBuilder.ONE_PROGRAM_PER_CALL));
         assertEquals(FaultKind.FINAL, RestGateway.INSTANCE.kindOf("603"));
+        assertEquals(FaultKind.FINAL, RestGateway.INSTANCE.kindOf(RestRequestBuilder.MIXED_KEYS),
+                "a batch never mixes key kinds: one that does is a mistake to show, not to halve");
         assertEquals(FaultKind.FINAL, RestGateway.INSTANCE.kindOf("20023"), "a SOAP code means nothing to REST");
     }
 

@@ -229,4 +229,31 @@ class RestGatewayTest {
                 "guid-u")));
         assertEquals(List.of(1, 1), callLog.syncCalls().stream().map(CallLog.Call::objects).toList());
     }
+    /**
+     * A call is keyed by marketoGUID or by external key, never both: records alternating between the two kinds go
+     * in calls of one kind each, ⌈n / 300⌉ calls per kind, instead of batches halved down to single records.
+     */
+    @Test
+    void alternatingKeyKindsMakeFullCallsOfEachKind() {
+        int perKind = 350;
+        drop("kinds-a.ndjson", Outbox.opportunities("kinds-", 2 * perKind));
+        awaitAccounting("kinds-", 2 * perKind);
+        Map<String, String> guids = success("kinds-").stream().collect(Collectors.toMap(
+                e -> e.get("recordId").asText(), e -> e.at("/result/marketoGuid").asText()));
+        callLog.clear();
+        drop("kinds-b.ndjson", IntStream.range(0, 2 * perKind).mapToObj(i -> {
+            String key = i % 2 == 0
+                    ? "{\"name\":\"marketoGUID\",\"value\":\"" + guids.get("kinds-" + i) + "\"}"
+                    : "{\"name\":\"ExtOpptyId\",\"value\":\"kinds-" + i + "\"}";
+            return "{\"recordId\":\"kinds-u" + i + "\",\"type\":\"Opportunity\",\"operation\":\"UPDATE\","
+                    + "\"externalKey\":" + key + ",\"attributes\":{\"Name\":\"renamed " + i + "\"}}";
+        }).collect(Collectors.joining("\n")));
+
+        awaitAccounting("kinds-u", 2 * perKind);
+        assertEquals(2 * perKind, success("kinds-u").size(), deadLetter("kinds-u").toString());
+        // a file is read in units of 300 lines: a kind's records may go as 300 + 50 or as 150 + 200, two calls
+        List<Integer> calls = callLog.syncCalls().stream().map(CallLog.Call::objects).toList();
+        assertEquals(2 * ((perKind + 299) / 300), calls.size(), "⌈350 / 300⌉ calls per kind: " + calls);
+        assertEquals(2 * perKind, calls.stream().mapToInt(Integer::intValue).sum(), calls.toString());
+    }
 }

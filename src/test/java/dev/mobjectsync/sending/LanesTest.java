@@ -143,4 +143,22 @@ class LanesTest {
         assertEquals(List.of(), lanes.take(type -> 5, false, linger, 900));
         assertEquals(List.of("p5", "p6"), ids(lanes.take(type -> 5, false, linger, 1_600)), "aged: it goes");
     }
+
+    @Test
+    void recordsKeyedByMarketoGuidNeverShareACallWithRecordsKeyedByAnExternalKey() {
+        for (int i = 0; i < 700; i++) {
+            KeyValue key = i % 2 == 0 ? new KeyValue(KeyValue.MARKETO_GUID, "guid-" + i) : new KeyValue("ExtOpptyId",
+                    "e" + i);
+            lanes.add(new SyncRecord("k" + i, "Opportunity", "UPDATE", null, key, Map.of("Name", "n"), List.of(),
+                    List.of(), "{}", SourceRef.fileLine("f", i + 1)), ticket);
+        }
+        List<Integer> sizes = new ArrayList<>();
+        for (List<Lanes.Entry> call = lanes.take(type -> 300); !call.isEmpty(); call = lanes.take(type -> 300)) {
+            long kinds = call.stream().map(entry -> entry.record.externalKey().isMarketoGuid()).distinct().count();
+            assertEquals(1, kinds, "one key kind per call");
+            sizes.add(call.size());
+            lanes.finish(call);
+        }
+        assertEquals(List.of(50, 50, 300, 300), sizes.stream().sorted().toList(), "⌈350 / 300⌉ calls per kind");
+    }
 }

@@ -3,6 +3,8 @@ package dev.mobjectsync.marketo.rest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.mobjectsync.model.KeyValue;
+
 /**
  * SOAP attribute names (PascalCase) and the REST field names (camelCase) they are sent as
  * (MARKETO-REST.md §2, §3, §6); the README's table is this one. A name not in the table goes to REST
@@ -46,7 +48,7 @@ public final class RestFieldNames {
             "probability", FieldType.INTEGER, "quantity", FieldType.NUMBER, "leadId", FieldType.INTEGER);
 
     public static final String EXTERNAL_OPPORTUNITY_ID = "externalOpportunityId";
-    public static final String MARKETO_GUID = "marketoGUID";
+    public static final String MARKETO_GUID = KeyValue.MARKETO_GUID;
     public static final String EXTERNAL_COMPANY_ID = "externalCompanyId";
     public static final String LEAD_ID = "leadId";
     public static final String ROLE_FIELD = "role";
