@@ -71,17 +71,17 @@ class JmsChannelsTest {
         BrokersResource.kafka().send(BrokersResource.SOURCE_TOPIC, List.of("""
                 {"recordId":"all-kafka","type":"Opportunity","operation":"INSERT","attributes":{"Name":"via Kafka"}}"""
                 .getBytes(StandardCharsets.UTF_8)));
+        // the Kafka consumer may still be joining its group: the JMS message and the file go once its chunk is open,
+        // so that the three chunks are open at once (a call that is not full waits while another chunk of this run is
+        // open, at most batch.timeout: a JMS chunk opened long before Kafka's could go out without the file)
+        await().atMost(Duration.ofSeconds(60)).until(() -> batchRepository.getKeys().stream()
+                .anyMatch(key -> key.startsWith("kafka@")));
         try (JMSContext context = new ActiveMQConnectionFactory(BrokersResource.artemis().url()).createContext()) {
             context.createProducer().send(context.createQueue(BrokersResource.SOURCE_QUEUE),
                     """
                     [{"recordId":"all-jms-1","type":"Opportunity","operation":"INSERT","attributes":{"Name":"via JMS"}},
                      {"recordId":"all-jms-2","type":"Opportunity","operation":"INSERT","attributes":{"Amount":"lots"}}]""");
         }
-        // a file's unit goes to the stage at once; it joins the Kafka record only if its chunk is open by then (the
-        // Kafka consumer may still be joining its group when the file is polled). Only Kafka's: the JMS chunk, open
-        // earlier, may already have completed by its timeout
-        await().atMost(Duration.ofSeconds(60)).until(() -> batchRepository.getKeys().stream()
-                .anyMatch(key -> key.startsWith("kafka@")));
         dropFile("all.ndjson", """
                 {"recordId":"all-file","type":"Opportunity","operation":"INSERT","attributes":{"Name":"via file"}}
                 """);
@@ -106,6 +106,8 @@ class JmsChannelsTest {
         assertTrue(viaJms.at("/source/ref").asText().startsWith("ID:"), viaJms.toString());
         assertEquals("file", viaFile.at("/source/channel").asText());
         assertEquals(viaKafka.at("/result/batchId").asText(), viaFile.at("/result/batchId").asText(),
+                "records of the three sources share a batch");
+        assertEquals(viaKafka.at("/result/batchId").asText(), viaJms.at("/result/batchId").asText(),
                 "records of the three sources share a batch");
         assertEquals("CREATED", success.get("all-kafka").getStringProperty(jmsName("mobject-sync.result.status")));
 
