@@ -1,12 +1,5 @@
 package dev.mobjectsync.batch;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,8 +38,6 @@ public class Checkpoints {
     public static final String TABLE = "mobject_sync_checkpoints";
     private static final String DONE = "done";
     private static final String REFUSED = "refused";
-    private static final ObjectInputFilter OUTCOMES_ONLY = ObjectInputFilter.Config
-            .createFilter(BatchRepositoryProducer.DESERIALIZATION_FILTER);
 
     /** Where records come from: a chunk of the repository (unit 0), or one unit of a file. */
     public record Place(String source, int unit) {
@@ -109,7 +100,7 @@ public class Checkpoints {
                     insert.setInt(2, place.getKey().unit());
                     insert.setString(3, callId);
                     insert.setString(4, indexes.toString());
-                    insert.setBytes(5, serialize(outcomes));
+                    insert.setBytes(5, StoredOutcomes.encode(outcomes));
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -190,7 +181,7 @@ public class Checkpoints {
                         if (outcomes == null) {
                             left.written.addAll(indexes);
                         } else {
-                            List<RecordOutcome> stored = deserialize(outcomes);
+                            List<RecordOutcome> stored = StoredOutcomes.decode(outcomes);
                             for (int i = 0; i < indexes.size(); i++) {
                                 left.answered.put(indexes.get(i), stored.get(i));
                             }
@@ -261,26 +252,6 @@ public class Checkpoints {
             }
         }
         return parsed;
-    }
-
-    private static byte[] serialize(ArrayList<RecordOutcome> outcomes) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(outcomes.size() * 512);
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(outcomes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<RecordOutcome> deserialize(byte[] bytes) {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            in.setObjectInputFilter(OUTCOMES_ONLY);
-            return (List<RecordOutcome>) in.readObject();
-        } catch (IOException | ClassNotFoundException e) {
-            throw new IllegalStateException("a stored outcome cannot be read: " + e.getMessage(), e);
-        }
     }
 
     /** One transaction. */

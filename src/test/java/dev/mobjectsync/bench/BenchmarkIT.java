@@ -54,6 +54,8 @@ class BenchmarkIT {
             assertTrue((double) results.get("pipeline_records_per_s") > 0);
             assertTrue((double) results.get("raw_records_per_s") > 0);
             assertTrue((double) results.get("rest_pipeline_records_per_s") > 0);
+            assertTrue((double) results.get("pipeline_cpu_us_per_record") > 0);
+            assertTrue((double) results.get("raw_cpu_us_per_record") > 0);
         }
         if (runs.contains("ceiling")) {
             ceilingRun("soap", "", scale.ceilingRecords());
@@ -90,10 +92,22 @@ class BenchmarkIT {
             throughputRun(simulator, "rest", "rest_");
             int threads = 10;
             RawClientLoop.run(endpoint, USER_ID, SECRET, scale.warmupRecords(), threads);
-            double raw = RawClientLoop.run(endpoint, USER_ID, SECRET, scale.pipelineRecords(), threads);
+            long records = scale.pipelineRecords();
+            long harnessBefore = CpuTime.ofThisJvm();
+            long harnessJitBefore = JitTime.ofThisJvm();
+            long simulatorBefore = CpuTime.of(simulator.pid());
+            double raw = RawClientLoop.run(endpoint, USER_ID, SECRET, records, threads);
+            // the raw client runs in this JVM, otherwise idle meanwhile: its CPU is the harness process's
+            double rawCpu = CpuTime.microsPerRecord(harnessBefore, CpuTime.ofThisJvm(), records);
+            results.put("raw_jit_us_per_record",
+                    round(CpuTime.microsPerRecord(harnessJitBefore, JitTime.ofThisJvm(), records)));
             results.put("raw_records_per_s", round(raw));
             results.put("raw_threads", threads);
             results.put("pipeline_vs_raw", round((double) results.get("pipeline_records_per_s") / raw));
+            results.put("raw_cpu_us_per_record", round(rawCpu));
+            results.put("raw_simulator_cpu_us_per_record",
+                    round(CpuTime.microsPerRecord(simulatorBefore, CpuTime.of(simulator.pid()), records)));
+            results.put("pipeline_cpu_vs_raw", round((double) results.get("pipeline_cpu_us_per_record") / rawCpu));
         }
     }
 
@@ -119,6 +133,11 @@ class BenchmarkIT {
 
             SimulatorStats before = SimulatorStats.read(simulator.port());
             long records = scale.pipelineRecords();
+            PipelineProfiler.start(app.pid());
+            // the JIT's counter first: jcmd's own attach is then not in the run's CPU
+            long appJitBefore = JitTime.of(app.pid());
+            long appCpuBefore = CpuTime.of(app.pid());
+            long simulatorCpuBefore = CpuTime.of(simulator.pid());
             long start = System.nanoTime();
             int files = 10;
             for (int f = 0; f < files; f++) {
@@ -126,6 +145,18 @@ class BenchmarkIT {
             }
             awaitCount(success, warm + 1 + records, Duration.ofMinutes(20));
             double seconds = (System.nanoTime() - start) / 1e9;
+            // CPU of each process over the run (the application's from the first drop to the last success line)
+            results.put(key + "pipeline_cpu_us_per_record",
+                    round(CpuTime.microsPerRecord(appCpuBefore, CpuTime.of(app.pid()), records)));
+            PipelineProfiler.stop(app.pid(), app.workDir().resolve("pipeline-profile.collapsed"));
+            long appJitAfter = JitTime.of(app.pid());
+            if (appJitBefore >= 0 && appJitAfter >= 0) {
+                // how much of the application's CPU was its JIT compilers', still at work after the warm-up
+                results.put(key + "pipeline_jit_us_per_record",
+                        round(CpuTime.microsPerRecord(appJitBefore, appJitAfter, records)));
+            }
+            results.put(key + "pipeline_simulator_cpu_us_per_record",
+                    round(CpuTime.microsPerRecord(simulatorCpuBefore, CpuTime.of(simulator.pid()), records)));
             SimulatorStats after = SimulatorStats.read(simulator.port());
             results.put(key + "pipeline_records_per_s", round(records / seconds));
             long calls = after.answeredCalls() - before.answeredCalls();
