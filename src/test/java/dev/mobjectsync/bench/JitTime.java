@@ -1,43 +1,58 @@
 package dev.mobjectsync.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * Time a JVM's JIT compilers have spent compiling so far: HotSpot's {@code sun.ci.standardTime} and
- * {@code sun.ci.osrTime} counters, read with {@code jcmd <pid> PerfCounter.print} (for this JVM, its
- * CompilationMXBean). It is the elapsed time of each compilation, so a loaded machine inflates it; it shows how
- * much of a run's CPU the JIT may have taken, which a short run pays more of than a long-running service does.
+ * The CPU time a JVM's JIT compiler threads ({@code C1 CompilerThre…}, {@code C2 CompilerThre…}) have used so
+ * far, as Linux counts it per thread ({@code /proc/<pid>/task/<tid>/stat}, user + system): the part of a
+ * process's CPU that is the JIT's, which a short run pays more of than a long-running service does. A compiler
+ * thread that HotSpot retired meanwhile is not counted, so this is a lower bound.
  */
 final class JitTime {
+
+    /** Linux's clock ticks per second for /proc's times (USER_HZ). */
+    private static final long TICKS_PER_SECOND = 100;
 
     private JitTime() {
     }
 
-    /** Nanoseconds of compilation in process {@code pid} so far; -1 when the JVM does not say. */
-    static long of(long pid) throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(pid), "PerfCounter.print").redirectErrorStream(true).start();
-        String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!jcmd.waitFor(30, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+    /** Nanoseconds of CPU of process {@code pid}'s compiler threads so far; -1 where /proc does not say. */
+    static long of(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        if (!Files.isDirectory(tasks)) {
             return -1;
         }
-        long standard = counter(out, "sun.ci.standardTime");
-        long osr = counter(out, "sun.ci.osrTime");
-        long frequency = counter(out, "sun.os.hrt.frequency");
-        return standard < 0 || osr < 0 || frequency <= 0 ? -1 : (long) ((standard + osr) * 1e9 / frequency);
+        long ticks = 0;
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path thread : threads.toList()) {
+                ticks += compilerTicks(thread);
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return ticks * 1_000_000_000L / TICKS_PER_SECOND;
     }
 
-    /** Nanoseconds of compilation in this JVM so far (where the raw client loop runs). */
     static long ofThisJvm() {
-        return TimeUnit.MILLISECONDS.toNanos(ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
+        return of(ProcessHandle.current().pid());
     }
 
-    private static long counter(String perfCounters, String name) {
-        return perfCounters.lines().filter(line -> line.startsWith(name + "="))
-                .mapToLong(line -> Long.parseLong(line.substring(name.length() + 1).strip())).findFirst().orElse(-1);
+    private static long compilerTicks(Path thread) {
+        try {
+            String name = Files.readString(thread.resolve("comm")).strip();
+            if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) {
+                return 0;
+            }
+            // fields after the name in parentheses: state is field 3, utime 14 and stime 15
+            String stat = Files.readString(thread.resolve("stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            // the thread ended while it was being read
+            return 0;
+        }
     }
 }
