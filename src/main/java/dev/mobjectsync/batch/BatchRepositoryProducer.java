@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.FlywayExecutor;
 
 import dev.mobjectsync.config.SyncConfig;
 
@@ -64,16 +65,19 @@ public class BatchRepositoryProducer {
     }
 
     /**
-     * The repository's tables before anything uses them. Quarkus runs Flyway's migrate-at-start in a start step
-     * that is not ordered before Camel's, and Camel creates the routes, and with them this data source, as it
-     * starts: seen in the tests, a start met a new database without its tables. So the first use migrates, as
-     * baseline-at-start would (a database without history is baselined at 0 first, V1 creates its tables if
-     * they are not there); a second migration is a no-op.
+     * The repository's tables before anything uses them, migrated here and only here (Quarkus' migrate-at-start and
+     * baseline-at-start are off). Quarkus runs its start actions in a start step that is not ordered before Camel's,
+     * and Camel creates the routes, and with them this data source, as it starts: seen in the tests, a start met a new
+     * database without its tables. So the first use migrates, exactly as Quarkus' baseline-at-start then
+     * migrate-at-start did (FlywayRecorder): a database without the history table is baselined at the configured
+     * {@code baseline-version} (0) first, in one step that tolerates another replica doing the same, then V1 creates
+     * its tables if they are not there. Also what the tests migrate their own databases with (RepositoryMigrations).
      */
-    private static void migrate(Flyway flyway) {
-        if (flyway.info().current() == null) {
-            flyway.baseline();
-        }
+    static void migrate(Flyway flyway) {
+        new FlywayExecutor(flyway.getConfiguration()).execute(
+                (resolver, history, database, schema, schemas, callbacks, interceptor) -> history.exists() ? null
+                        : flyway.baseline(),
+                true, null);
         flyway.migrate();
     }
 

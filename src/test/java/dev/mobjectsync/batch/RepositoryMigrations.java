@@ -8,7 +8,6 @@ import java.util.Properties;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.FlywayExecutor;
 
 /**
  * The repository's Flyway migrations for a database a test made itself, configured from the same
@@ -20,8 +19,8 @@ public final class RepositoryMigrations {
     }
 
     /**
-     * What the application does at start ({@code baseline-at-start}, then {@code migrate-at-start}, as Quarkus'
-     * FlywayRecorder does them). {@code kind}: {@code h2} or {@code postgres}, as {@code mobject-sync.repository.kind}.
+     * What the application does at start (BatchRepositoryProducer.migrate: baseline when there is no history table,
+     * then migrate). {@code kind}: {@code h2} or {@code postgres}, as {@code mobject-sync.repository.kind}.
      */
     public static void migrateAtStart(DataSource dataSource, String kind) {
         Properties application = application();
@@ -31,15 +30,7 @@ public final class RepositoryMigrations {
                 .table(required(application, prefix + "table"))
                 .baselineVersion(required(application, prefix + "baseline-version"))
                 .load();
-        if (Boolean.parseBoolean(required(application, prefix + "baseline-at-start"))) {
-            new FlywayExecutor(flyway.getConfiguration()).execute(
-                    (resolver, history, database, schema, schemas, callbacks, interceptor) -> history.exists() ? null
-                            : flyway.baseline(),
-                    true, null);
-        }
-        if (Boolean.parseBoolean(required(application, prefix + "migrate-at-start"))) {
-            flyway.migrate();
-        }
+        BatchRepositoryProducer.migrate(flyway);
     }
 
     private static String required(Properties application, String key) {
