@@ -23,9 +23,10 @@ import dev.mobjectsync.model.Success;
 
 /**
  * The outcomes of an answered call as the checkpoints keep them: a compact, versioned binary form, written
- * field by field (a call's worth in one pass, no reflection). It replaced Java serialization, which cost
- * the sending stage a tenth of its CPU per call; rows written in that older form (a stream starting with
- * Java's magic number) are still read, with the repository's deserialization filter.
+ * field by field (a call's worth in one pass, no reflection). It replaced Java serialization, which the
+ * profile of the SOAP pipeline showed on every call's path (BENCHMARKS.md, step 6); rows written in that
+ * older form (a stream starting with Java's magic number) are still read, with the repository's
+ * deserialization filter.
  */
 final class StoredOutcomes {
 
@@ -67,6 +68,10 @@ final class StoredOutcomes {
                 throw new IllegalStateException("stored outcomes of an unknown form (version " + version + ")");
             }
             int count = in.readInt();
+            if (count < 0 || count > bytes.length) {
+                throw new IllegalStateException("stored outcomes that say they hold " + count + " outcomes in "
+                        + bytes.length + " bytes");
+            }
             List<RecordOutcome> outcomes = new ArrayList<>(count);
             List<String> seen = new ArrayList<>();
             for (int i = 0; i < count; i++) {

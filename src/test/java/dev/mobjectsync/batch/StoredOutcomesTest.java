@@ -66,6 +66,9 @@ class StoredOutcomesTest {
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> StoredOutcomes.decode(new byte[]{9, 0, 0, 0, 0}));
         assertTrue(refused.getMessage().contains("unknown form"), refused.getMessage());
+        IllegalStateException damaged = assertThrows(IllegalStateException.class,
+                () -> StoredOutcomes.decode(new byte[]{1, 0x7F, 0, 0, 0}));
+        assertTrue(damaged.getMessage().contains("outcomes in 5 bytes"), damaged.getMessage());
     }
 
     private static byte[] javaSerialized(ArrayList<RecordOutcome> outcomes) throws Exception {
