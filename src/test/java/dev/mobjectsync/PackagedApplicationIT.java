@@ -84,7 +84,7 @@ class PackagedApplicationIT {
         try (AppProcess app = new AppProcess(workDir, Map.of("MOBJECT_SYNC_BATCH_SIZE", "150"))) {
             assertNotEquals(0, app.start().awaitExit(Duration.ofSeconds(60)));
             List<String> log = Files.readAllLines(app.log());
-            assertTrue(log.contains("\tmobject-sync batch.size is 150; must be 1..100 with marketo.api=soap"
+            assertTrue(log.contains("\tmobject-sync.batch.size is 150; must be 1..100 with marketo.api=soap"
                     + " (Marketo accepts at most 100 objects per syncMObjects call)"), String.join("\n", log));
             assertTrue(log.stream().noneMatch(l -> l.contains("Apache Camel") || l.startsWith("\tat ")),
                     "before any route and any stack trace:\n" + String.join("\n", log));

@@ -14,11 +14,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * Every {@code mobject-sync.*} key, validated at start-up. Defaults live in
+ * Every {@code mobject-sync.*} key, validated at start-up by {@link SettingsValidator} (the constraints below, and
+ * {@link BatchSizeFitsGateway}). Defaults live in
  * {@code src/main/resources/application.properties}; docs/configuration.md lists them.
  */
 @ConfigMapping(prefix = "mobject-sync")
-@BatchSizeFitsGateway
 public interface SyncConfig {
 
     /** Marketo accepts at most this many MObjects in one syncMObjects call. */

@@ -441,12 +441,15 @@ public class SendingStage implements AsyncProcessor {
         LOG.infof("stopping: no new call to Marketo; the calls in flight end, the %d record(s) not yet sent stay in "
                 + "the repository for the next start", recordsHeld());
         pacer.stopWaiting();
+        ExecutorService started = pool; // null when the application stops before the stage started
         Thread leaving = new Thread(() -> {
-            pool.shutdown();
-            try {
-                pool.awaitTermination(Long.MAX_VALUE, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (started != null) {
+                started.shutdown();
+                try {
+                    started.awaitTermination(Long.MAX_VALUE, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             List<Ticket> left = new ArrayList<>(tickets.values());
             if (!left.isEmpty()) {

@@ -9,7 +9,7 @@ import io.smallrye.config.WithName;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * The simulator's {@code mobject-sync.simulator.*} keys, validated at start-up. Defaults live in
+ * The simulator's {@code mobject-sync.simulator.*} keys, validated at start-up ({@code SettingsValidator}). Defaults live in
  * {@code src/main/resources/application.properties}; docs/configuration.md lists them. The credentials it
  * accepts default to the ones the application sends with, read as configuration keys, not through the
  * pipeline's code.
