@@ -334,23 +334,28 @@ public class SendingStage implements AsyncProcessor {
             }
         }
         pacer.acquire(exchange);
-        boolean partialNow = quiet && !otherChunksOpen();
-        List<Lanes.Entry> call;
-        synchronized (this) {
-            call = running ? lanes.take(sizes::of, partialNow, linger, System.nanoTime()) : List.of();
-        }
-        if (call.isEmpty()) {
-            pacer.unused(exchange);
-            return running;
-        }
-        exchange.getMessage().setBody(batchOf(call));
+        List<Lanes.Entry> call = List.of();
         String callId = UUID.randomUUID().toString();
-        exchange.setProperty(CALL, call);
-        exchange.setProperty(CALL_ID, callId);
         try {
+            boolean partialNow = quiet && !otherChunksOpen();
+            synchronized (this) {
+                call = running ? lanes.take(sizes::of, partialNow, linger, System.nanoTime()) : List.of();
+            }
+            if (call.isEmpty()) {
+                return running;
+            }
+            exchange.setProperty(CALL, call);
+            exchange.setProperty(CALL_ID, callId);
+            exchange.getMessage().setBody(batchOf(call));
             template.send("direct:sync-batch", exchange);
+        } catch (RuntimeException e) {
+            if (call.isEmpty()) {
+                throw e;
+            }
+            exchange.setException(e); // the records taken end as a call that failed, below
         } finally {
-            // a batch that made no call (nothing the gateway could send) leaves its place unused
+            // a place taken and no call made (nothing to send, nothing the gateway could send, or a failure before
+            // the call) is given back
             pacer.unused(exchange);
         }
         Exception failure = exchange.getException();
