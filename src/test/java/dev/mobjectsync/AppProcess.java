@@ -24,13 +24,16 @@ import dev.mobjectsync.model.Json;
 
 /**
  * The packaged application as a child process, started the way a user starts it:
- * {@code java -jar target/quarkus-app/quarkus-app.jar} in its own working directory, configured only
- * through environment variables.
+ * {@code java -XX:TieredStopAtLevel=1 -jar target/quarkus-app/quarkus-app.jar} in its own working directory,
+ * configured only through environment variables.
  */
 public final class AppProcess implements AutoCloseable {
 
     static final Path JAR = Path.of(System.getProperty("app.jar", "target/quarkus-app/quarkus-app.jar"))
             .toAbsolutePath();
+
+    /** The JVM options of README's run command, before the test's own ({@link #jvmOptions}). */
+    public static final List<String> RUN_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
 
     /**
      * Every process's credentials unless the test sets its own: a pipeline and the simulator process it calls
@@ -65,7 +68,7 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
-    /** JVM options instead of the default {@code -Xmx256m}. */
+    /** JVM options instead of the default {@code -Xmx256m}, after {@link #RUN_OPTIONS}. */
     public AppProcess jvmOptions(List<String> options) {
         jvmOptions.clear();
         jvmOptions.addAll(options);
@@ -94,6 +97,7 @@ public final class AppProcess implements AutoCloseable {
         starts++;
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(RUN_OPTIONS);
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)

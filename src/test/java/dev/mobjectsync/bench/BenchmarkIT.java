@@ -294,7 +294,7 @@ class BenchmarkIT {
                     "MOBJECT_SYNC_LIMITS_DAILY_BUDGET", "100000000"));
             Path gcLog = app.workDir().resolve("gc.log").toAbsolutePath();
             try (app) {
-                app.jvmOptions(List.of("-Xmx256m", "-Xlog:gc:file=" + gcLog)).start().awaitReady();
+                app.jvmOptions(appJvmOptions("-Xmx256m", "-Xlog:gc:file=" + gcLog)).start().awaitReady();
                 long records = scale.bigFileRecords();
                 long cpuBefore = CpuTime.of(app.pid());
                 long start = System.nanoTime();
@@ -344,7 +344,17 @@ class BenchmarkIT {
         env.put("MOBJECT_SYNC_MARKETO_REST_BASE_URL", "http://127.0.0.1:" + simulator.port());
         env.put("MOBJECT_SYNC_MARKETO_USER_ID", USER_ID);
         env.put("MOBJECT_SYNC_MARKETO_SECRET_KEY", SECRET);
-        return new AppProcess(workDir(name), env);
+        return new AppProcess(workDir(name), env).jvmOptions(appJvmOptions("-Xmx256m"));
+    }
+
+    /** The application's JVM options: these, then {@code -Dbench.app-jvm-options} (space-separated) if set. */
+    private static List<String> appJvmOptions(String... options) {
+        List<String> jvm = new ArrayList<>(List.of(options));
+        String extra = System.getProperty("bench.app-jvm-options", "").strip();
+        if (!extra.isEmpty()) {
+            jvm.addAll(List.of(extra.split("\\s+")));
+        }
+        return jvm;
     }
 
     private Path workDir(String name) throws IOException {
