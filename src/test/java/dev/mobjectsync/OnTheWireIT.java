@@ -58,7 +58,7 @@ class OnTheWireIT {
 
     private static final String RECORDS = """
             {"recordId":"w-p1","type":"Program","operation":"UPDATE","id":1970,"typeAttributes":[{"attrType":"Cost","attributes":{"Month":"2013-06","Amount":"2000"}}]}
-            {"recordId":"w-o1","type":"Opportunity","operation":"INSERT","externalKey":{"name":"ExtOpptyId","value":"OPP-1"},"attributes":{"Name":"Typed","Amount":"10","IsWon":"false","IsClosed":"true","Probability":"80"}}
+            {"recordId":"w-o1","type":"Opportunity","operation":"INSERT","externalKey":{"name":"ExtOpptyId","value":"OPP-1"},"attributes":{"Name":"Typed & <co> é","Amount":"10","IsWon":"false","IsClosed":"true","Probability":"80"}}
             {"recordId":"w-o9","type":"Opportunity","operation":"INSERT","externalKey":{"name":"ExtOpptyId","value":"OPP-9"},"attributes":{"Amount":"10","IsWon":"true"}}
             {"recordId":"w-r1","type":"OpportunityPersonRole","operation":"INSERT","attributes":{"Role":"Buyer","IsPrimary":"true"},"associations":[{"type":"Opportunity","externalKey":{"name":"ExtOpptyId","value":"OPP-1"}},{"type":"Lead","id":20}]}
             """;
@@ -101,6 +101,8 @@ class OnTheWireIT {
             assertTrue(call.header("content-type").startsWith("text/xml"), call.header("content-type"));
             assertFalse(call.body().contains("OPP-9"), "the INSERT without Name is not sent");
         }
+        assertTrue(calls.stream().anyMatch(call -> call.body().contains(">Typed &amp; &lt;co&gt; é<")),
+                "markup characters escaped, others as they are (UTF-8): " + calls);
     }
 
     @Test
@@ -145,7 +147,7 @@ class OnTheWireIT {
 
         JsonNode opportunities = Json.MAPPER.readTree(calls.get("/rest/v1/opportunities.json").body());
         assertEquals("""
-                {"action":"createOnly","input":[{"externalOpportunityId":"OPP-1","name":"Typed","amount":"10","isWon":false,\
+                {"action":"createOnly","input":[{"externalOpportunityId":"OPP-1","name":"Typed & <co> é","amount":"10","isWon":false,\
                 "isClosed":true,"probability":80}]}""", opportunities.toString(),
                 "booleans and integers typed, amount a string as in Marketo's examples; OPP-9 (no Name) not sent");
         JsonNode roles = Json.MAPPER.readTree(calls.get("/rest/v1/opportunities/roles.json").body());
