@@ -15,6 +15,7 @@ import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.endpoint.UpfrontConduitSelector;
 import org.apache.cxf.frontend.AbstractWSDLBasedEndpointFactory;
 import org.apache.cxf.jaxb.JAXBDataBinding;
+import org.apache.cxf.phase.Phase;
 import org.apache.cxf.staxutils.StaxUtils;
 import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transport.http.URLConnectionHTTPConduit;
@@ -61,6 +62,7 @@ public class MarketoEndpoints {
                 policy.setReceiveTimeout(timeoutMillis);
                 urlConnectionConduit(client).setClient(policy);
                 directEscaping(client);
+                client.getOutInterceptors().add(new RestingJaxbCoordinator.OnEveryCall(Phase.SETUP));
             }
 
             @Override
@@ -107,6 +109,7 @@ public class MarketoEndpoints {
     CxfEndpoint marketoSimulator() {
         CxfEndpoint endpoint = base();
         endpoint.setAddress("/mktows/2_3");
+        endpoint.getInInterceptors().add(new RestingJaxbCoordinator.OnEveryCall(Phase.RECEIVE));
         return endpoint;
     }
 

@@ -94,13 +94,13 @@ class BenchmarkIT {
             RawClientLoop.run(endpoint, USER_ID, SECRET, scale.warmupRecords(), threads);
             long records = scale.pipelineRecords();
             long harnessBefore = CpuTime.ofThisJvm();
-            long harnessJitBefore = JitTime.ofThisJvm();
+            Map<String, Long> harnessJitBefore = JitTime.ofThisJvm();
             long simulatorBefore = CpuTime.of(simulator.pid());
             double raw = RawClientLoop.run(endpoint, USER_ID, SECRET, records, threads);
             // the raw client runs in this JVM, otherwise idle meanwhile: its CPU is the harness process's
             double rawCpu = CpuTime.microsPerRecord(harnessBefore, CpuTime.ofThisJvm(), records);
             results.put("raw_jit_us_per_record",
-                    round(CpuTime.microsPerRecord(harnessJitBefore, JitTime.ofThisJvm(), records)));
+                    round(CpuTime.microsPerRecord(0, JitTime.between(harnessJitBefore, JitTime.ofThisJvm()), records)));
             results.put("raw_records_per_s", round(raw));
             results.put("raw_threads", threads);
             results.put("pipeline_vs_raw", round((double) results.get("pipeline_records_per_s") / raw));
@@ -134,7 +134,7 @@ class BenchmarkIT {
             SimulatorStats before = SimulatorStats.read(simulator.port());
             long records = scale.pipelineRecords();
             PipelineProfiler.start(app.pid());
-            long appJitBefore = JitTime.of(app.pid());
+            Map<String, Long> appJitBefore = JitTime.of(app.pid());
             long appCpuBefore = CpuTime.of(app.pid());
             long simulatorCpuBefore = CpuTime.of(simulator.pid());
             long start = System.nanoTime();
@@ -148,11 +148,11 @@ class BenchmarkIT {
             results.put(key + "pipeline_cpu_us_per_record",
                     round(CpuTime.microsPerRecord(appCpuBefore, CpuTime.of(app.pid()), records)));
             PipelineProfiler.stop(app.pid(), app.workDir().resolve("pipeline-profile.collapsed"));
-            long appJitAfter = JitTime.of(app.pid());
-            if (appJitBefore >= 0 && appJitAfter >= 0) {
+            Map<String, Long> appJitAfter = JitTime.of(app.pid());
+            if (appJitBefore != null && appJitAfter != null) {
                 // how much of the application's CPU was its JIT compilers', still at work after the warm-up
                 results.put(key + "pipeline_jit_us_per_record",
-                        round(CpuTime.microsPerRecord(appJitBefore, appJitAfter, records)));
+                        round(CpuTime.microsPerRecord(0, JitTime.between(appJitBefore, appJitAfter), records)));
             }
             results.put(key + "pipeline_simulator_cpu_us_per_record",
                     round(CpuTime.microsPerRecord(simulatorCpuBefore, CpuTime.of(simulator.pid()), records)));
